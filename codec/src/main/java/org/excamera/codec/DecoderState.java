@@ -11,8 +11,8 @@ import org.excamera.codec.state.StateSerializer;
  * Everything a VP8 decoder carries from one frame to the next (design §3): the frame size, the
  * persistent probabilities, segmentation (values and map), loop filter adjustments, and the last,
  * golden and altref pictures. Immutable: decoding returns a new state and never changes this one.
- * Two states are equal iff a decoder behaves identically from them; {@link #digest()} compares
- * them cheaply across machines.
+ * Two states are equal iff a decoder behaves identically from them; {@link #digest()} compares them
+ * cheaply across machines.
  */
 public record DecoderState(
     Dimensions dimensions,

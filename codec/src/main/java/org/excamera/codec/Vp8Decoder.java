@@ -16,9 +16,9 @@ import org.excamera.codec.syntax.ParsedFrame;
 
 /**
  * The VP8 decoder as a pure function (RFC 6386 §5): {@code decode(state, frame)} parses the frame
- * into values, reconstructs it, loop-filters it, and derives the next state; nothing it receives
- * is changed and it keeps no state of its own, so any number of streams may be decoded at once.
- * Output is bit-exact with libvpx.
+ * into values, reconstructs it, loop-filters it, and derives the next state; nothing it receives is
+ * changed and it keeps no state of its own, so any number of streams may be decoded at once. Output
+ * is bit-exact with libvpx.
  */
 public final class Vp8Decoder {
   private Vp8Decoder() {}
@@ -38,12 +38,7 @@ public final class Vp8Decoder {
   public static ParsedFrame parse(DecoderState state, CompressedFrame frame) {
     byte[] data = frame.data();
     return FrameParser.parse(
-        data,
-        0,
-        data.length,
-        state.probabilities(),
-        state.segmentation(),
-        state.dimensions());
+        data, 0, data.length, state.probabilities(), state.segmentation(), state.dimensions());
   }
 
   /** Reconstructs a parsed frame against a state (second half of {@link #decode}). */
@@ -59,8 +54,7 @@ public final class Vp8Decoder {
     if (!dims.isKnown() || modes.mbCols() != dims.mbCols() || modes.mbRows() != dims.mbRows()) {
       throw new StateMismatchException(
           "frame has %dx%d macroblocks, the picture size %s needs %dx%d"
-              .formatted(
-                  modes.mbCols(), modes.mbRows(), dims, dims.mbCols(), dims.mbRows()));
+              .formatted(modes.mbCols(), modes.mbRows(), dims, dims.mbCols(), dims.mbRows()));
     }
     byte[] segmentIds = new byte[modes.count()];
     for (int i = 0; i < segmentIds.length; i++) {

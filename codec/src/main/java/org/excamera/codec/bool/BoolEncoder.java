@@ -72,7 +72,9 @@ public final class BoolEncoder {
     writeBool(bit != 0, prob);
   }
 
-  /** Writes an unsigned {@code bits}-bit literal, most significant bit first, at probability 128. */
+  /**
+   * Writes an unsigned {@code bits}-bit literal, most significant bit first, at probability 128.
+   */
   public void writeLiteral(int value, int bits) {
     for (int i = bits - 1; i >= 0; i--) {
       writeBool(((value >> i) & 1) != 0, 128);

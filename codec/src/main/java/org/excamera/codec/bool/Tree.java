@@ -2,9 +2,9 @@ package org.excamera.codec.bool;
 
 /**
  * A coding tree in the RFC 6386 §8.1 layout: {@code nodes[i]} and {@code nodes[i+1]} are the
- * branches for bit 0 and bit 1 of node {@code i/2}; a positive entry is the index of the next
- * node, a non-positive entry {@code -v} is the leaf with value {@code v}. Node {@code i/2} is read
- * with probability {@code probs[offset + i/2]}.
+ * branches for bit 0 and bit 1 of node {@code i/2}; a positive entry is the index of the next node,
+ * a non-positive entry {@code -v} is the leaf with value {@code v}. Node {@code i/2} is read with
+ * probability {@code probs[offset + i/2]}.
  */
 public final class Tree {
   private final int[] nodes;

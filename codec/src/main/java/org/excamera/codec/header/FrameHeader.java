@@ -6,8 +6,8 @@ import org.excamera.codec.bool.BoolEncoder;
 
 /**
  * A frame's complete header (RFC 6386 §9, §19.1–19.2): the uncompressed tag and key frame start,
- * then the bool-coded fields at the start of the first partition, in bitstream order. The
- * partition sizes are not part of the value: they follow from the data when a frame is written.
+ * then the bool-coded fields at the start of the first partition, in bitstream order. The partition
+ * sizes are not part of the value: they follow from the data when a frame is written.
  *
  * <p>Key frames have {@code colorSpace}/{@code clampingType}, {@link ReferenceUpdates#KEY_FRAME}
  * and {@link InterProbs#NONE}; interframes have {@link KeyFrameStart#NONE}. {@code probSkipFalse}

@@ -6,10 +6,10 @@ import org.excamera.codec.bool.BoolDecoder;
 import org.excamera.codec.bool.BoolEncoder;
 
 /**
- * The interframe-only tail of the frame header (RFC 6386 §9.10, §19.2): {@code prob_intra},
- * {@code prob_last}, {@code prob_gf}, optional new luma (4) and chroma (3) mode probabilities
- * (empty lists when not sent; they persist like the coefficient probabilities) and the MV
- * probability updates. Key frames carry {@link #NONE}.
+ * The interframe-only tail of the frame header (RFC 6386 §9.10, §19.2): {@code prob_intra}, {@code
+ * prob_last}, {@code prob_gf}, optional new luma (4) and chroma (3) mode probabilities (empty lists
+ * when not sent; they persist like the coefficient probabilities) and the MV probability updates.
+ * Key frames carry {@link #NONE}.
  */
 public record InterProbs(
     int probIntra,

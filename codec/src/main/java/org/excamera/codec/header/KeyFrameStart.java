@@ -5,8 +5,8 @@ import org.excamera.codec.picture.Dimensions;
 
 /**
  * The 7 uncompressed bytes after a key frame's tag (RFC 6386 §9.1): the start code 9d 01 2a, then
- * 14-bit width and height each with a 2-bit scale. The scale is reported, not applied (as
- * libvpx). Interframes carry {@link #NONE}.
+ * 14-bit width and height each with a 2-bit scale. The scale is reported, not applied (as libvpx).
+ * Interframes carry {@link #NONE}.
  */
 public record KeyFrameStart(int width, int horizontalScale, int height, int verticalScale) {
   /** Size in bytes. */

@@ -4,9 +4,9 @@ import org.excamera.codec.bool.BoolDecoder;
 import org.excamera.codec.bool.BoolEncoder;
 
 /**
- * Loop filter type and levels (RFC 6386 §9.4): {@code filter_type} (0 normal, 1 simple; it, not
- * the version number, selects the filter, as in libvpx), {@code loop_filter_level} 0..63 (0
- * turns the filter off for the whole frame), {@code sharpness_level} 0..7 and the deltas.
+ * Loop filter type and levels (RFC 6386 §9.4): {@code filter_type} (0 normal, 1 simple; it, not the
+ * version number, selects the filter, as in libvpx), {@code loop_filter_level} 0..63 (0 turns the
+ * filter off for the whole frame), {@code sharpness_level} 0..7 and the deltas.
  */
 public record LoopFilterHeader(
     int filterType, int loopFilterLevel, int sharpnessLevel, ModeRefLfDeltaUpdate deltas) {

@@ -6,10 +6,10 @@ import org.excamera.codec.bool.BoolDecoder;
 import org.excamera.codec.bool.BoolEncoder;
 
 /**
- * Loop-filter adjustments by reference frame and prediction mode (RFC 6386 §9.4, §19.2):
- * {@code loop_filter_adj_enable}, {@code mode_ref_lf_delta_update}, and four reference-frame and
- * four mode deltas, each sent only when it changes (an absent delta keeps its previous value, as
- * in libvpx). Mode deltas: [0] B_PRED, [1] ZEROMV, [2] NEARESTMV/NEARMV/NEWMV, [3] SPLITMV.
+ * Loop-filter adjustments by reference frame and prediction mode (RFC 6386 §9.4, §19.2): {@code
+ * loop_filter_adj_enable}, {@code mode_ref_lf_delta_update}, and four reference-frame and four mode
+ * deltas, each sent only when it changes (an absent delta keeps its previous value, as in libvpx).
+ * Mode deltas: [0] B_PRED, [1] ZEROMV, [2] NEARESTMV/NEARMV/NEWMV, [3] SPLITMV.
  */
 public record ModeRefLfDeltaUpdate(
     boolean loopFilterAdjEnable,

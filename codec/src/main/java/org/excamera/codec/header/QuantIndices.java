@@ -4,8 +4,8 @@ import org.excamera.codec.bool.BoolDecoder;
 import org.excamera.codec.bool.BoolEncoder;
 
 /**
- * Dequantization indices (RFC 6386 §9.6): the 7-bit {@code y_ac_qi} and five optional 4-bit
- * deltas. The deltas do not persist: an absent delta is 0 for this frame.
+ * Dequantization indices (RFC 6386 §9.6): the 7-bit {@code y_ac_qi} and five optional 4-bit deltas.
+ * The deltas do not persist: an absent delta is 0 for this frame.
  */
 public record QuantIndices(
     int yAcQi,

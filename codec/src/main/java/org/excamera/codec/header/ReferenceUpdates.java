@@ -1,10 +1,10 @@
 package org.excamera.codec.header;
 
 /**
- * Which references this frame updates and how (RFC 6386 §9.7–9.8): golden and altref refresh
- * flags, buffer copies (0 none, 1 last, 2 the other of golden/altref) when not refreshed, the sign
- * biases of golden and altref motion vectors, and {@code refresh_last}. Key frames refresh all
- * three with no copies and zero sign biases ({@link #KEY_FRAME}).
+ * Which references this frame updates and how (RFC 6386 §9.7–9.8): golden and altref refresh flags,
+ * buffer copies (0 none, 1 last, 2 the other of golden/altref) when not refreshed, the sign biases
+ * of golden and altref motion vectors, and {@code refresh_last}. Key frames refresh all three with
+ * no copies and zero sign biases ({@link #KEY_FRAME}).
  */
 public record ReferenceUpdates(
     boolean refreshGoldenFrame,

@@ -1,9 +1,9 @@
 package org.excamera.codec.picture;
 
 /**
- * The display size of a frame in pixels (RFC 6386 §9.1: 14 bits each, so 1..16383). The coded
- * area is rounded up to whole 16x16 macroblocks. {@link #NONE} is the size of a state that no key
- * frame has initialised yet.
+ * The display size of a frame in pixels (RFC 6386 §9.1: 14 bits each, so 1..16383). The coded area
+ * is rounded up to whole 16x16 macroblocks. {@link #NONE} is the size of a state that no key frame
+ * has initialised yet.
  */
 public record Dimensions(int width, int height) {
   /** The largest width or height VP8 can signal. */

@@ -5,9 +5,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The MD5 of a picture's display area as I420: Y row by row (width bytes each, no padding), then
- * U, then V ((w+1)/2 x (h+1)/2 each). This is the per-frame digest of the conformance vectors'
- * {@code .md5} files and of {@code vpxdec --i420 --md5}.
+ * The MD5 of a picture's display area as I420: Y row by row (width bytes each, no padding), then U,
+ * then V ((w+1)/2 x (h+1)/2 each). This is the per-frame digest of the conformance vectors' {@code
+ * .md5} files and of {@code vpxdec --i420 --md5}.
  */
 public final class I420Digest {
   private I420Digest() {}
@@ -36,6 +36,15 @@ public final class I420Digest {
     for (int y = 0; y < h; y++, row += plane.stride()) {
       md.update(data, row, w);
     }
+  }
+
+  /**
+   * The line {@code vpxdec --i420 --md5 -o STEM-%wx%h-%4.i420} prints for a frame: {@code "<md5>
+   * <stem>-<W>x<H>-<NNNN>.i420"}, NNNN the 1-based record number, at least four digits.
+   */
+  public static String conformanceLine(String stem, Picture picture, long recordNumber) {
+    return "%s  %s-%dx%d-%04d.i420"
+        .formatted(md5(picture), stem, picture.width(), picture.height(), recordNumber);
   }
 
   /** A new MD5 digest. */

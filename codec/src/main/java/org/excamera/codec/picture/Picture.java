@@ -58,9 +58,7 @@ public final class Picture {
     };
   }
 
-  /**
-   * The display area as tightly packed I420: Y (w x h), then U and V ((w+1)/2 x (h+1)/2 each).
-   */
+  /** The display area as tightly packed I420: Y (w x h), then U and V ((w+1)/2 x (h+1)/2 each). */
   public byte[] toI420() {
     int w = dimensions.width();
     int h = dimensions.height();

@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * The mutable canvas a frame is reconstructed into: three planes of the macroblock-aligned coded
- * area with borders. Reconstruction and the loop filter write the backing arrays directly;
- * {@link #freeze()} replicates the edges into the borders and hands the arrays to an immutable
- * {@link Picture}, after which this builder is unusable.
+ * area with borders. Reconstruction and the loop filter write the backing arrays directly; {@link
+ * #freeze()} replicates the edges into the borders and hands the arrays to an immutable {@link
+ * Picture}, after which this builder is unusable.
  */
 public final class PictureBuilder {
   /** Border of the luma plane; motion vectors reaching further use edge emulation. */

@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * One immutable plane of samples: a {@code width} x {@code height} coded area surrounded by a
- * {@code border} of samples replicated from its edges. Sample (x, y) of the coded area is at
- * {@code origin() + y * stride() + x} of the backing array. Equality compares the coded area only
- * (the border is a function of it).
+ * {@code border} of samples replicated from its edges. Sample (x, y) of the coded area is at {@code
+ * origin() + y * stride() + x} of the backing array. Equality compares the coded area only (the
+ * border is a function of it).
  */
 public final class Plane {
   private final int width;

@@ -6,8 +6,8 @@ import org.excamera.codec.state.Segmentation;
 import org.excamera.codec.tables.QuantTables;
 
 /**
- * Dequantization factors of a frame per segment (RFC 6386 §9.6, §14.1, libvpx's
- * {@code vp8cx_init_de_quantizer}): the segment's quantizer index (absolute, or a delta on {@code
+ * Dequantization factors of a frame per segment (RFC 6386 §9.6, §14.1, libvpx's {@code
+ * vp8cx_init_de_quantizer}): the segment's quantizer index (absolute, or a delta on {@code
  * y_ac_qi}, clamped to 0..127) plus each delta, clamped again, looked up; Y2 DC doubled, Y2 AC
  * times 155/100 but at least 8, chroma DC at most 132.
  */
@@ -31,8 +31,7 @@ public final class Dequantizer {
     for (int s = 0; s < 4; s++) {
       int index = q.yAcQi();
       if (frameSegmentation.segmentationEnabled()) {
-        index =
-            segments.absoluteValues() ? segments.quantizer(s) : index + segments.quantizer(s);
+        index = segments.absoluteValues() ? segments.quantizer(s) : index + segments.quantizer(s);
         index = clampQ(index);
       }
       int[] f = factors[s];

@@ -215,8 +215,7 @@ public final class InterPredictor {
         int s = off + r * stride;
         int d = dstOff + r * dstStride;
         for (int c = 0; c < w; c++, s++) {
-          dst[d + c] =
-              (byte) (((src[s] & 0xFF) * v0 + (src[s + stride] & 0xFF) * v1 + 64) >> 7);
+          dst[d + c] = (byte) (((src[s] & 0xFF) * v0 + (src[s + stride] & 0xFF) * v1 + 64) >> 7);
         }
       }
       return;

@@ -3,19 +3,19 @@ package org.excamera.codec.recon;
 import org.excamera.codec.syntax.PredictionMode;
 
 /**
- * Intra prediction (RFC 6386 §12) into a canvas that already holds the frame's edge values: the
- * row above the frame is 127 (including the above-left corner), the column left of it 129, as
- * libvpx sets them on every frame. 16x16 luma and 8x8 chroma blocks predict in place from the
- * canvas; DC prediction averages only the edges inside the frame (128 if none). 4x4 subblocks
- * predict from an explicit edge array.
+ * Intra prediction (RFC 6386 §12) into a canvas that already holds the frame's edge values: the row
+ * above the frame is 127 (including the above-left corner), the column left of it 129, as libvpx
+ * sets them on every frame. 16x16 luma and 8x8 chroma blocks predict in place from the canvas; DC
+ * prediction averages only the edges inside the frame (128 if none). 4x4 subblocks predict from an
+ * explicit edge array.
  */
 public final class IntraPredictor {
   private IntraPredictor() {}
 
   /**
    * Predicts an {@code n}x{@code n} block (n = 16 luma, 8 chroma) at {@code off} with mode
-   * DC/V/H/TM; {@code haveAbove}/{@code haveLeft} say whether the macroblock is not in the top
-   * row / left column (only DC prediction cares).
+   * DC/V/H/TM; {@code haveAbove}/{@code haveLeft} say whether the macroblock is not in the top row
+   * / left column (only DC prediction cares).
    */
   public static void predictBlock(
       int mode, byte[] d, int off, int stride, int n, boolean haveAbove, boolean haveLeft) {

@@ -216,8 +216,10 @@ public final class Reconstruction {
         cr &= ~7;
         cc &= ~7;
       }
-      inter.predict(ref.u(), x >> 1, y >> 1, cr, cc, 8, 8, bilinear, canvas.data(1), uvOff, uvStride);
-      inter.predict(ref.v(), x >> 1, y >> 1, cr, cc, 8, 8, bilinear, canvas.data(2), uvOff, uvStride);
+      inter.predict(
+          ref.u(), x >> 1, y >> 1, cr, cc, 8, 8, bilinear, canvas.data(1), uvOff, uvStride);
+      inter.predict(
+          ref.v(), x >> 1, y >> 1, cr, cc, 8, 8, bilinear, canvas.data(2), uvOff, uvStride);
       return;
     }
     for (int b = 0; b < 16; b++) {
@@ -225,8 +227,17 @@ public final class Reconstruction {
       int bx = (b & 3) * 4;
       int by = (b >> 2) * 4;
       inter.predict(
-          ry, x + bx, y + by, mv >> 16, (short) mv, 4, 4, bilinear, yd,
-          yOff + by * yStride + bx, yStride);
+          ry,
+          x + bx,
+          y + by,
+          mv >> 16,
+          (short) mv,
+          4,
+          4,
+          bilinear,
+          yd,
+          yOff + by * yStride + bx,
+          yStride);
     }
     for (int i = 0; i < 2; i++) {
       for (int j = 0; j < 2; j++) {

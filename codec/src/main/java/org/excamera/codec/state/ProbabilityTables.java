@@ -31,8 +31,8 @@ public record ProbabilityTables(
   }
 
   /**
-   * The probabilities used to decode a frame with this header against a state holding these:
-   * the defaults (key frames) or these, with the header's updates applied (RFC 6386 §9.9–9.10).
+   * The probabilities used to decode a frame with this header against a state holding these: the
+   * defaults (key frames) or these, with the header's updates applied (RFC 6386 §9.9–9.10).
    */
   public ProbabilityTables forFrame(FrameHeader header) {
     ProbabilityTables base = header.keyFrame() ? DEFAULTS : this;
@@ -56,9 +56,9 @@ public record ProbabilityTables(
   }
 
   /**
-   * The probabilities the state holds after a frame with this header: those the frame used when
-   * it sets {@code refresh_entropy_probs}, else the ones before its updates (the defaults after a
-   * key frame), restored as RFC 6386 §9.9 requires.
+   * The probabilities the state holds after a frame with this header: those the frame used when it
+   * sets {@code refresh_entropy_probs}, else the ones before its updates (the defaults after a key
+   * frame), restored as RFC 6386 §9.9 requires.
    */
   public ProbabilityTables afterFrame(FrameHeader header) {
     if (header.refreshEntropyProbs()) {

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The three reference pictures: last, golden and altref (RFC 6386 §9.7–9.8). Before the first key
- * frame there are none ({@link #NONE}). {@link #updatedBy} is the one place of the reference
- * update rule.
+ * frame there are none ({@link #NONE}). {@link #updatedBy} is the one place of the reference update
+ * rule.
  */
 public final class References {
   /** No references yet. */

@@ -4,11 +4,11 @@ import java.util.Arrays;
 import org.excamera.codec.header.UpdateSegmentation;
 
 /**
- * Segmentation state that persists between frames (RFC 6386 §9.3, §10): whether the feature
- * values are absolute or deltas, the four per-segment quantizer and loop-filter values, and the
- * macroblock segment map, which persists until a frame updates it (key frames without a map
- * update reset it to segment 0). Whether segmentation is enabled is signalled in every frame and
- * so is not state. A map of all zeros is stored as "no map".
+ * Segmentation state that persists between frames (RFC 6386 §9.3, §10): whether the feature values
+ * are absolute or deltas, the four per-segment quantizer and loop-filter values, and the macroblock
+ * segment map, which persists until a frame updates it (key frames without a map update reset it to
+ * segment 0). Whether segmentation is enabled is signalled in every frame and so is not state. A
+ * map of all zeros is stored as "no map".
  */
 public final class Segmentation {
   /** Delta mode, all values 0, every macroblock in segment 0: the state after a key frame. */

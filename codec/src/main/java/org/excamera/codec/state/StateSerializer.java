@@ -31,9 +31,9 @@ import org.excamera.codec.tables.CoefficientTables;
  *   trailer: 32-byte SHA-256 of everything before it
  * </pre>
  *
- * Pictures equal in content are stored once, so the form (and {@link #digest}) depends only on
- * the state's value. Truncated, corrupted or inconsistent input gives {@link
- * CorruptFrameException}, another format version {@link UnsupportedFeatureException}.
+ * Pictures equal in content are stored once, so the form (and {@link #digest}) depends only on the
+ * state's value. Truncated, corrupted or inconsistent input gives {@link CorruptFrameException},
+ * another format version {@link UnsupportedFeatureException}.
  */
 public final class StateSerializer {
   private static final byte[] MAGIC = "XCS1".getBytes(StandardCharsets.US_ASCII);
@@ -194,8 +194,7 @@ public final class StateSerializer {
               .formatted(version, VERSION));
     }
     byte[] expected = sha256(data, data.length - DIGEST_SIZE);
-    if (!Arrays.equals(
-        expected, 0, DIGEST_SIZE, data, data.length - DIGEST_SIZE, data.length)) {
+    if (!Arrays.equals(expected, 0, DIGEST_SIZE, data, data.length - DIGEST_SIZE, data.length)) {
       throw new CorruptFrameException("decoder state digest mismatch: truncated or corrupted");
     }
     int count = b.getShort() & 0xFFFF;

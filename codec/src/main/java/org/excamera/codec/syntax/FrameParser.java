@@ -15,9 +15,9 @@ import org.excamera.codec.state.Segmentation;
  * Parses a compressed frame into a {@link ParsedFrame} (RFC 6386 §9, §19): tag, key frame start,
  * the header and the prediction records from the first partition, then the tokens from the token
  * partitions. Sizes are checked before anything is allocated: partition sizes against the bytes
- * present, and the picture against {@link #MAX_PIXELS}. As in libvpx, the first partition's
- * decoder may run on into the bytes after it, and every decoder reads zeros past its end; a
- * partition that needed far more bits than it has is reported as corrupt.
+ * present, and the picture against {@link #MAX_PIXELS}. As in libvpx, the first partition's decoder
+ * may run on into the bytes after it, and every decoder reads zeros past its end; a partition that
+ * needed far more bits than it has is reported as corrupt.
  */
 public final class FrameParser {
   /** Largest picture (in pixels, macroblock-aligned) this decoder accepts: 8192 x 4608. */

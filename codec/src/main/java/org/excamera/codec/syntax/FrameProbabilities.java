@@ -4,8 +4,8 @@ import org.excamera.codec.header.FrameHeader;
 import org.excamera.codec.state.ProbabilityTables;
 
 /**
- * The probabilities in force while one frame's modes and tokens are read or written, unpacked
- * into int arrays for the inner loops, plus the per-frame sign biases indexed by reference frame.
+ * The probabilities in force while one frame's modes and tokens are read or written, unpacked into
+ * int arrays for the inner loops, plus the per-frame sign biases indexed by reference frame.
  */
 final class FrameProbabilities {
   final int[] coeff;

@@ -3,13 +3,13 @@ package org.excamera.codec.syntax;
 import java.util.Arrays;
 
 /**
- * The prediction records of every macroblock of a frame (RFC 6386 §11, §16, §19.3), in raster
- * order ({@code mb = row * mbCols + col}), stored as parallel primitive arrays. Per macroblock:
- * segment id (the effective one, persisted from earlier frames when the map is not updated), the
- * coded {@code mb_skip_coeff} flag, reference frame, luma mode ({@link PredictionMode}), chroma
- * mode (intra), subblock modes (B_PRED), split type, per-subblock sub-MV references and motion
- * vectors (SPLITMV), and the macroblock motion vector (for SPLITMV the vector of subblock 15, as
- * the near-MV search of later macroblocks uses it). Immutable; edit through {@link #toBuilder()}.
+ * The prediction records of every macroblock of a frame (RFC 6386 §11, §16, §19.3), in raster order
+ * ({@code mb = row * mbCols + col}), stored as parallel primitive arrays. Per macroblock: segment
+ * id (the effective one, persisted from earlier frames when the map is not updated), the coded
+ * {@code mb_skip_coeff} flag, reference frame, luma mode ({@link PredictionMode}), chroma mode
+ * (intra), subblock modes (B_PRED), split type, per-subblock sub-MV references and motion vectors
+ * (SPLITMV), and the macroblock motion vector (for SPLITMV the vector of subblock 15, as the
+ * near-MV search of later macroblocks uses it). Immutable; edit through {@link #toBuilder()}.
  */
 public final class MacroblockModes {
   final int mbCols;

@@ -1,8 +1,8 @@
 package org.excamera.codec.syntax;
 
 /**
- * Mutable prediction records of a frame; {@link #build()} freezes them into {@link
- * MacroblockModes} and makes this builder unusable. Setters take the raster macroblock index.
+ * Mutable prediction records of a frame; {@link #build()} freezes them into {@link MacroblockModes}
+ * and makes this builder unusable. Setters take the raster macroblock index.
  */
 public final class MacroblockModesBuilder {
   final int mbCols;
@@ -145,8 +145,8 @@ public final class MacroblockModesBuilder {
   }
 
   /**
-   * Makes the macroblock SPLITMV: split type, the sub-MV reference of each subblock's partition
-   * and each subblock's resolved vector (all subblocks of a partition share both).
+   * Makes the macroblock SPLITMV: split type, the sub-MV reference of each subblock's partition and
+   * each subblock's resolved vector (all subblocks of a partition share both).
    */
   public MacroblockModesBuilder split(int mb, int ref, int type, int[] subRefs, int[] vectors) {
     check();

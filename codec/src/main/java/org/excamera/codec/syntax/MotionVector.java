@@ -1,10 +1,10 @@
 package org.excamera.codec.syntax;
 
 /**
- * Motion vectors packed in an {@code int}: the row (vertical) component in the high 16 bits and
- * the column in the low 16, each a signed 16-bit count of quarter pixels times two (eighth-pel
- * units, always even for luma; RFC 6386 §17). Components wrap at 16 bits as in libvpx, and two
- * vectors are equal iff their packed values are.
+ * Motion vectors packed in an {@code int}: the row (vertical) component in the high 16 bits and the
+ * column in the low 16, each a signed 16-bit count of quarter pixels times two (eighth-pel units,
+ * always even for luma; RFC 6386 §17). Components wrap at 16 bits as in libvpx, and two vectors are
+ * equal iff their packed values are.
  */
 public final class MotionVector {
   private MotionVector() {}

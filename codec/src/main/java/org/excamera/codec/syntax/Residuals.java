@@ -7,8 +7,8 @@ import java.util.Arrays;
  * partitions code them. Each macroblock has 25 blocks: 0..15 Y, 16..19 U, 20..23 V, 24 Y2; each
  * block 16 coefficients in token (zigzag) order, and its end: the number of token positions coded
  * (0 when the block's first token is EOB, otherwise one past the last coded token, which must be
- * nonzero unless the end is 16). Y blocks of a macroblock with Y2 start at position 1.
- * Immutable; edit through {@link #toBuilder()}.
+ * nonzero unless the end is 16). Y blocks of a macroblock with Y2 start at position 1. Immutable;
+ * edit through {@link #toBuilder()}.
  */
 public final class Residuals {
   /** Blocks per macroblock. */

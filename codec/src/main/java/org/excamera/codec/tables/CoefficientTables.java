@@ -16,10 +16,13 @@ public final class CoefficientTables {
 
   /** Block type: Y beginning at coefficient 1 (the Y2 block carries the DCs). */
   public static final int TYPE_Y_AFTER_Y2 = 0;
+
   /** Block type: the Y2 (second order) block. */
   public static final int TYPE_Y2 = 1;
+
   /** Block type: U and V. */
   public static final int TYPE_UV = 2;
+
   /** Block type: Y with DC (macroblocks without Y2: B_PRED, SPLITMV). */
   public static final int TYPE_Y_WITH_DC = 3;
 
@@ -251,9 +254,28 @@ public final class CoefficientTables {
 
   /** The token tree (§13.2); leaves are the token numbers below. */
   private static final int[] COEFF_TREE = {
-    -DCT_EOB_TOKEN, 2, -ZERO_TOKEN, 4, -ONE_TOKEN, 6, 8, 12, -TWO_TOKEN, 10, -THREE_TOKEN,
-    -FOUR_TOKEN, 14, 16, -DCT_VAL_CATEGORY1, -DCT_VAL_CATEGORY2, 18, 20, -DCT_VAL_CATEGORY3,
-    -DCT_VAL_CATEGORY4, -DCT_VAL_CATEGORY5, -DCT_VAL_CATEGORY6
+    -DCT_EOB_TOKEN,
+    2,
+    -ZERO_TOKEN,
+    4,
+    -ONE_TOKEN,
+    6,
+    8,
+    12,
+    -TWO_TOKEN,
+    10,
+    -THREE_TOKEN,
+    -FOUR_TOKEN,
+    14,
+    16,
+    -DCT_VAL_CATEGORY1,
+    -DCT_VAL_CATEGORY2,
+    18,
+    20,
+    -DCT_VAL_CATEGORY3,
+    -DCT_VAL_CATEGORY4,
+    -DCT_VAL_CATEGORY5,
+    -DCT_VAL_CATEGORY6
   };
 
   /** Smallest magnitude of categories 1..6 (§13.2). */

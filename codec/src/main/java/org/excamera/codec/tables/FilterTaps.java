@@ -1,8 +1,8 @@
 package org.excamera.codec.tables;
 
 /**
- * Sub-pixel interpolation taps (RFC 6386 §18.3), indexed by the eighth-pel fraction 0..7, six
- * taps each applied to pixels -2..+3; the bilinear taps sit at positions 2 and 3. Accessors copy.
+ * Sub-pixel interpolation taps (RFC 6386 §18.3), indexed by the eighth-pel fraction 0..7, six taps
+ * each applied to pixels -2..+3; the bilinear taps sit at positions 2 and 3. Accessors copy.
  */
 public final class FilterTaps {
   private FilterTaps() {}

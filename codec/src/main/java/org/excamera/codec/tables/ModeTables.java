@@ -1,10 +1,10 @@
 package org.excamera.codec.tables;
 
 /**
- * Constant trees and probabilities of the macroblock prediction records (RFC 6386 §11, §16).
- * Mode numbers are those of {@code org.excamera.codec.syntax.PredictionMode}: luma/chroma intra
- * modes 0..4 (DC, V, H, TM, B), inter modes 5..9 (NEAREST, NEAR, ZERO, NEW, SPLIT), subblock
- * intra modes 0..9 and subblock MV references 0..3. Accessors return fresh copies.
+ * Constant trees and probabilities of the macroblock prediction records (RFC 6386 §11, §16). Mode
+ * numbers are those of {@code org.excamera.codec.syntax.PredictionMode}: luma/chroma intra modes
+ * 0..4 (DC, V, H, TM, B), inter modes 5..9 (NEAREST, NEAR, ZERO, NEW, SPLIT), subblock intra modes
+ * 0..9 and subblock MV references 0..3. Accessors return fresh copies.
  */
 public final class ModeTables {
   private ModeTables() {}
@@ -31,18 +31,41 @@ public final class ModeTables {
   private static final int B_HD_PRED = 8;
   private static final int B_HU_PRED = 9;
 
-  private static final int[] KF_YMODE_TREE = {-B_PRED, 2, 4, 6, -DC_PRED, -V_PRED, -H_PRED, -TM_PRED};
+  private static final int[] KF_YMODE_TREE = {
+    -B_PRED, 2, 4, 6, -DC_PRED, -V_PRED, -H_PRED, -TM_PRED
+  };
   private static final int[] YMODE_TREE = {-DC_PRED, 2, 4, 6, -V_PRED, -H_PRED, -TM_PRED, -B_PRED};
   private static final int[] UV_MODE_TREE = {-DC_PRED, 2, -V_PRED, 4, -H_PRED, -TM_PRED};
   private static final int[] BMODE_TREE = {
-    -B_DC_PRED, 2, -B_TM_PRED, 4, -B_VE_PRED, 6, 8, 12, -B_HE_PRED, 10, -B_RD_PRED, -B_VR_PRED,
-    -B_LD_PRED, 14, -B_VL_PRED, 16, -B_HD_PRED, -B_HU_PRED
+    -B_DC_PRED,
+    2,
+    -B_TM_PRED,
+    4,
+    -B_VE_PRED,
+    6,
+    8,
+    12,
+    -B_HE_PRED,
+    10,
+    -B_RD_PRED,
+    -B_VR_PRED,
+    -B_LD_PRED,
+    14,
+    -B_VL_PRED,
+    16,
+    -B_HD_PRED,
+    -B_HU_PRED
   };
-  private static final int[] MV_REF_TREE = {-ZEROMV, 2, -NEARESTMV, 4, -NEARMV, 6, -NEWMV, -SPLITMV};
+  private static final int[] MV_REF_TREE = {
+    -ZEROMV, 2, -NEARESTMV, 4, -NEARMV, 6, -NEWMV, -SPLITMV
+  };
+
   /** Leaves: 0 LEFT4X4, 1 ABOVE4X4, 2 ZERO4X4, 3 NEW4X4. */
   private static final int[] SUBMV_REF_TREE = {-0, 2, -1, 4, -2, -3};
+
   /** Leaves: 0 16x8, 1 8x16, 2 8x8 quarters, 3 4x4 sixteenths. */
   private static final int[] SPLIT_MV_TREE = {-3, 2, -2, 4, -0, -1};
+
   private static final int[] SMALL_MV_TREE = {2, 8, 4, 6, -0, -1, -2, -3, 10, 12, -4, -5, -6, -7};
 
   private static final int[] KF_YMODE_PROBS = {145, 156, 163, 128};

@@ -1,8 +1,8 @@
 package org.excamera.codec.tables;
 
 /**
- * Motion vector probability tables (RFC 6386 §17.2), each [component 2][19]: row then column; in
- * a component, [0] is-short, [1] sign, [2..8] short tree, [9..18] long bits. Accessors copy.
+ * Motion vector probability tables (RFC 6386 §17.2), each [component 2][19]: row then column; in a
+ * component, [0] is-short, [1] sign, [2..8] short tree, [9..18] long bits. Accessors copy.
  */
 public final class MvTables {
   private MvTables() {}
