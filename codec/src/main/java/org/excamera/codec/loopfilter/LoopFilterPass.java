@@ -13,9 +13,9 @@ import org.excamera.codec.syntax.Residuals;
  * Runs the loop filter over a reconstructed frame (RFC 6386 §15.1), macroblock by macroblock in
  * raster order and in libvpx's edge order: left macroblock edge, interior vertical edges, top
  * macroblock edge, interior horizontal edges. Frame level 0 disables the filter entirely (even if
- * segment or delta adjustments would raise it). Edges on the frame border are not filtered, nor
- * the interior edges of a macroblock without coefficients unless it is B_PRED or SPLITMV. The
- * normal filter works on all three planes, the simple filter on luma only.
+ * segment or delta adjustments would raise it). Edges on the frame border are not filtered, nor the
+ * interior edges of a macroblock without coefficients unless it is B_PRED or SPLITMV. The normal
+ * filter works on all three planes, the simple filter on luma only.
  */
 public final class LoopFilterPass {
   private LoopFilterPass() {}
