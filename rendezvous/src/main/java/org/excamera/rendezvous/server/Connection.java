@@ -290,9 +290,9 @@ final class Connection implements Runnable {
                 "%s: bytes hash to %s, declared %s".formatted(r.describe(), actual, declared));
           }
           PublishOutcome outcome = store.finish(attempt, declared);
+          metrics.published(outcome, raw); // before the reply: a client may read meters next
           w.write(FrameType.PUBLISHED, Replies.published(outcome, declared));
           w.flush();
-          metrics.published(outcome, raw);
           log.debug(
               "published {} ({} bytes, {}) in {} ms",
               r.describe(),
@@ -403,9 +403,9 @@ final class Connection implements Runnable {
           if (digest == null) {
             throw new AssertionError("END without a digest");
           }
+          metrics.fetchServed(pos);
           w.write(FrameType.STATE_END, Replies.digest(digest));
           w.flush();
-          metrics.fetchServed(pos);
           return true;
         }
         case ABORTED -> {
