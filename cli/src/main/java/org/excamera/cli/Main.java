@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description =
         "ExCamera: low-latency VP8 encoding with many tiny workers (Fouladi et al., NSDI '17).",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      EncodeCommand.class,
+      WorkerCommand.class,
+      DemoCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -6,17 +6,19 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.excamera.worker.port.BlobStore;
 import org.excamera.worker.port.ChunkEncoder;
 import org.excamera.worker.port.Clock;
+import org.excamera.worker.port.StateExchange;
 import org.excamera.worker.port.StateExchangeProvider;
 import org.excamera.worker.port.StitchCodec;
 import org.excamera.worker.stage.EncodeChunkStage;
 import org.excamera.worker.stage.EncodeGivenStateStage;
 import org.excamera.worker.stage.RebaseStage;
 import org.excamera.worker.stage.StageContext;
-import org.excamera.worker.stage.UnavailableStitchCodec;
+import org.excamera.worker.stage.StitchCodecs;
 import org.excamera.worker.stage.VpxencEncoder;
 import org.excamera.worker.storage.InMemoryStateExchange;
 import org.excamera.worker.storage.RoutingBlobStore;
@@ -150,7 +152,7 @@ public final class ChunkWorker {
     private BlobStore blobs = RoutingBlobStore.filesOnly();
     private StateExchangeProvider exchanges;
     private final Map<EncoderKind, ChunkEncoder> encoders = new EnumMap<>(EncoderKind.class);
-    private StitchCodec codec = new UnavailableStitchCodec();
+    private StitchCodec codec = StitchCodecs.available();
     private Clock clock = Clock.SYSTEM;
     private Path scratchRoot = Path.of(System.getProperty("java.io.tmpdir"), "excamera-worker");
 
@@ -167,6 +169,13 @@ public final class ChunkWorker {
 
     public Builder exchanges(StateExchangeProvider exchanges) {
       this.exchanges = exchanges;
+      return this;
+    }
+
+    /** Wraps every exchange the worker gets (the in-process invoker's permit release). */
+    public Builder wrapExchanges(UnaryOperator<StateExchange> wrapper) {
+      StateExchangeProvider inner = exchanges;
+      exchanges = endpoint -> wrapper.apply(inner.forEndpoint(endpoint));
       return this;
     }
 

@@ -12,10 +12,7 @@ import org.excamera.worker.port.StateExchange;
 import org.excamera.worker.storage.RoutingBlobStore;
 import org.excamera.worker.storage.S3BlobStore;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
  * Builds the Lambda worker from its environment, once per container. Variables: {@code AWS_REGION}
@@ -40,16 +37,10 @@ public final class LambdaEnvironment {
 
   /** An S3 client with the slim URL-connection HTTP client. */
   public S3Client s3() {
-    S3ClientBuilder builder = S3Client.builder().httpClient(UrlConnectionHttpClient.create());
-    String region = env.get("AWS_REGION");
-    if (region != null && !region.isBlank()) {
-      builder.region(Region.of(region));
-    }
     String endpoint = env.get("EXCAMERA_S3_ENDPOINT");
-    if (endpoint != null && !endpoint.isBlank()) {
-      builder.endpointOverride(URI.create(endpoint)).forcePathStyle(true);
-    }
-    return builder.build();
+    return S3BlobStore.client(
+        env.get("AWS_REGION"),
+        endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
   }
 
   public ChunkWorker worker() {

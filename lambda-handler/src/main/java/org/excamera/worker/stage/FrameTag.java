@@ -5,14 +5,14 @@ package org.excamera.worker.stage;
  * 1–3 the version, bit 4 {@code show_frame}, bits 5–23 the first partition size. Enough to count
  * and check frames without decoding them.
  */
-final class FrameTag {
+public final class FrameTag {
   private FrameTag() {}
 
-  static boolean isKeyFrame(byte[] frame) {
+  public static boolean isKeyFrame(byte[] frame) {
     return frame.length > 0 && (frame[0] & 0x01) == 0;
   }
 
-  static boolean isShown(byte[] frame) {
+  public static boolean isShown(byte[] frame) {
     return frame.length > 0 && (frame[0] & 0x10) != 0;
   }
 }

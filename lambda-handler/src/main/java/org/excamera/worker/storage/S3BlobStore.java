@@ -11,11 +11,15 @@ import java.util.List;
 import org.excamera.worker.BlobNotFoundException;
 import org.excamera.worker.BlobRef;
 import org.excamera.worker.port.BlobStore;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
@@ -63,6 +67,21 @@ public final class S3BlobStore implements BlobStore {
     }
     this.s3 = s3;
     this.partBytes = partBytes;
+  }
+
+  /**
+   * An S3 client with the slim URL-connection HTTP client, for {@code region} (null: the SDK's
+   * default region chain) and an optional S3-compatible endpoint (then path-style addressing).
+   */
+  public static S3Client client(@Nullable String region, @Nullable URI endpoint) {
+    S3ClientBuilder builder = S3Client.builder().httpClient(UrlConnectionHttpClient.create());
+    if (region != null && !region.isBlank()) {
+      builder.region(Region.of(region));
+    }
+    if (endpoint != null) {
+      builder.endpointOverride(endpoint).forcePathStyle(true);
+    }
+    return builder.build();
   }
 
   /** Objects above this size go up in parts. */
