@@ -130,12 +130,18 @@ public final class EncodeBatchWorkflowImpl implements EncodeBatchWorkflow {
     return new BatchResult(plan.index(), n, frames, keyFrames, bytes, stats);
   }
 
-  /** The serial chain: positions 2..n-1 in order, at most chainLookahead links in flight. */
+  /**
+   * The serial chain: positions 2..n-1 in order. Link p is dispatched once its own pass 1 is done
+   * and fewer than chainLookahead links are in flight; link 2 also waits for position 1's pass 1,
+   * whose state S_out it rebases onto, so the first link never waits and every later link waits
+   * only for a link dispatched before it.
+   */
   private void dispatchChain(
       BatchInput input,
       List<Promise<ChunkTaskResult>> pass1,
       List<Promise<ChunkTaskResult>> links) {
     BatchPlan plan = input.plan();
+    pass1.get(0).get();
     for (int p = 2; p < plan.size(); p++) {
       ChunkPlan chunk = plan.at(p);
       Workflow.await(() -> linksInFlight < input.chainLookahead());

@@ -4,6 +4,7 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInfo;
@@ -140,21 +141,24 @@ public final class EncodeJobWorkflowImpl implements EncodeJobWorkflow {
           settings.encoder(),
           Workflow.currentTimeMillis() - start,
           stages);
-    } catch (CanceledFailure e) {
-      String root = workRoot;
-      Workflow.newDetachedCancellationScope(
-              () -> cleanup.cleanupJob(new CleanupInput(jobId, root, settings.keepIntermediates())))
-          .run();
-      throw e;
     } catch (RuntimeException e) {
+      // Cleanup runs detached, so it also runs when the job was cancelled; a failing cleanup
+      // must not hide the job's own failure.
       if (!phase.equals("CLEANING_UP")) {
         String root = workRoot;
         try {
-          cleanup.cleanupJob(new CleanupInput(jobId, root, settings.keepIntermediates()));
+          Workflow.newDetachedCancellationScope(
+                  () ->
+                      cleanup.cleanupJob(
+                          new CleanupInput(jobId, root, settings.keepIntermediates())))
+              .run();
         } catch (RuntimeException cleanupFailure) {
           log.warn(
               "job {}: cleanup after failure failed too: {}", jobId, cleanupFailure.toString());
         }
+      }
+      if (CancellationScope.current().isCancelRequested() && !(e instanceof CanceledFailure)) {
+        throw new CanceledFailure("EncodeVideo " + jobId + " was cancelled");
       }
       throw e;
     }
