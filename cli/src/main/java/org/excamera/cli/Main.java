@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       EncodeCommand.class,
       WorkerCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      RendezvousCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

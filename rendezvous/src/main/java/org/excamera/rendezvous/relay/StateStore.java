@@ -1,0 +1,600 @@
+package org.excamera.rendezvous.relay;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.excamera.rendezvous.JobDeletedException;
+import org.excamera.rendezvous.PublishOutcome;
+import org.excamera.rendezvous.Sha256;
+import org.excamera.rendezvous.StateConflictException;
+import org.excamera.rendezvous.StateKey;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay's store of states, one directory per job under the data directory.
+ *
+ * <p>Publishing: {@link #beginPublish} opens a part file; the writer {@link Attempt#append}s DATA
+ * frames, readers tail them as they land; {@link #finish} installs the state under its key (or
+ * finds the same bytes already there, or a conflict), then writes the trailer, fsyncs the file,
+ * renames it to its final name and fsyncs the directory before it returns: only then does the
+ * server acknowledge. Readers may finish as soon as the digest is known; if the server dies before
+ * the fsync, the writer was not acknowledged and publishes again (states are deterministic).
+ *
+ * <p>Jobs idle for longer than the TTL are deleted by {@link #expireIdle}. On {@link #open}, part
+ * files and half-deleted jobs are removed and every complete state is indexed again.
+ */
+public final class StateStore {
+  private static final Logger log = LoggerFactory.getLogger(StateStore.class);
+  private static final Pattern JOB_DIR = Pattern.compile("([0-9a-f]{32})-([0-9]+)");
+  private static final String JOB_ID_FILE = "job.id";
+  private static final String TOMBSTONE = ".deleted";
+
+  private final Path dataDir;
+  private final Clock clock;
+  private final Duration ttl;
+  private final ConcurrentHashMap<String, Job> jobs = new ConcurrentHashMap<>();
+  private final AtomicLong incarnations = new AtomicLong();
+  private final AtomicLong attemptIds = new AtomicLong();
+  private final AtomicInteger waiting = new AtomicInteger();
+
+  private StateStore(Path dataDir, Clock clock, Duration ttl) {
+    this.dataDir = dataDir;
+    this.clock = clock;
+    this.ttl = ttl;
+  }
+
+  /**
+   * Opens the store in {@code dataDir} (created if missing): deletes part files and half-deleted
+   * jobs, and indexes the states of the newest incarnation of every job. Loaded jobs count as
+   * active now, so a restart never shortens a TTL.
+   */
+  public static StateStore open(Path dataDir, Clock clock, Duration ttl) throws IOException {
+    if (ttl.isNegative() || ttl.isZero()) {
+      throw new IllegalArgumentException("job TTL must be positive: " + ttl);
+    }
+    Files.createDirectories(dataDir);
+    StateStore store = new StateStore(dataDir.toAbsolutePath(), clock, ttl);
+    store.load();
+    return store;
+  }
+
+  private void load() throws IOException {
+    Map<String, Path> newest = new TreeMap<>();
+    Map<String, Long> newestIncarnation = new TreeMap<>();
+    long maxIncarnation = 0;
+    List<Path> children = list(dataDir);
+    for (Path child : children) {
+      String name = child.getFileName().toString();
+      if (name.endsWith(TOMBSTONE)) {
+        deleteTree(child);
+        continue;
+      }
+      Matcher m = JOB_DIR.matcher(name);
+      if (!m.matches() || !Files.isDirectory(child)) {
+        log.warn("ignoring unexpected entry in the data directory: {}", child);
+        continue;
+      }
+      long incarnation = Long.parseLong(m.group(2));
+      maxIncarnation = Math.max(maxIncarnation, incarnation);
+      Path idFile = child.resolve(JOB_ID_FILE);
+      if (!Files.exists(idFile)) {
+        deleteTree(child); // its creation never finished; nothing in it was acknowledged
+        continue;
+      }
+      String id = Files.readString(idFile, StandardCharsets.UTF_8);
+      Long previous = newestIncarnation.get(id);
+      if (previous != null && previous > incarnation) {
+        deleteTree(child);
+        continue;
+      }
+      if (previous != null) {
+        deleteTree(newest.get(id));
+      }
+      newest.put(id, child);
+      newestIncarnation.put(id, incarnation);
+    }
+    incarnations.set(maxIncarnation);
+    int states = 0;
+    long now = clock.millis();
+    for (Map.Entry<String, Path> e : newest.entrySet()) {
+      Job job = new Job(e.getKey(), now);
+      job.directory = CompletableFuture.completedFuture(e.getValue());
+      for (Path f : list(e.getValue())) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(StateFile.PART_SUFFIX)) {
+          Files.deleteIfExists(f);
+        } else if (name.endsWith(StateFile.SUFFIX)) {
+          try {
+            StateFile.Trailer t = StateFile.readTrailer(f);
+            Stored s = new Stored(t.rawLength(), t.dataLength(), t.digest());
+            s.path = f;
+            s.durable.complete(null);
+            job.slot(t.key()).stored = s;
+            states++;
+          } catch (IOException ex) {
+            Path aside = f.resolveSibling(name + ".corrupt");
+            log.error("state file {} is unreadable, moved aside to {}", f, aside, ex);
+            Files.move(f, aside, StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+      jobs.put(job.id, job);
+    }
+    log.info("opened state store {}: {} jobs, {} states", dataDir, jobs.size(), states);
+  }
+
+  /** Starts receiving a state: creates the job's directory if needed and a part file. */
+  public Attempt beginPublish(String jobId, StateKey key, long rawLength) throws IOException {
+    while (true) {
+      Job job = jobs.computeIfAbsent(jobId, id -> new Job(id, clock.millis()));
+      Path dir = directoryOf(job);
+      Path part = dir.resolve(key.fileStem() + "." + attemptIds.incrementAndGet() + ".part");
+      FileChannel channel;
+      try {
+        channel =
+            FileChannel.open(
+                part,
+                StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+      } catch (NoSuchFileException e) {
+        if (isDeleted(job)) {
+          continue; // deleted meanwhile; a fresh job takes its place
+        }
+        throw e;
+      }
+      job.lock.lock();
+      try {
+        if (!job.deleted) {
+          Slot slot = job.slot(key);
+          Attempt a = new Attempt(job, slot, part, new SharedFile(channel), rawLength);
+          slot.attempts.add(a);
+          job.liveAttempts++;
+          job.lastActivityMillis = clock.millis();
+          slot.changed.signalAll();
+          return a;
+        }
+      } finally {
+        job.lock.unlock();
+      }
+      channel.close();
+      Files.deleteIfExists(part);
+    }
+  }
+
+  private static boolean isDeleted(Job job) {
+    job.lock.lock();
+    try {
+      return job.deleted;
+    } finally {
+      job.lock.unlock();
+    }
+  }
+
+  /** The job's directory; the first caller creates it, the others wait for that. */
+  private Path directoryOf(Job job) throws IOException {
+    CompletableFuture<Path> dir;
+    boolean create = false;
+    job.lock.lock();
+    try {
+      if (job.directory == null) {
+        job.directory = new CompletableFuture<>();
+        create = true;
+      }
+      dir = job.directory;
+    } finally {
+      job.lock.unlock();
+    }
+    if (create) {
+      try {
+        dir.complete(createDirectory(job.id));
+      } catch (IOException | RuntimeException e) {
+        dir.completeExceptionally(e);
+        throw e;
+      }
+    }
+    try {
+      return dir.get();
+    } catch (ExecutionException e) {
+      throw new IOException("creating the directory of job " + job.id + " failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while creating the directory of job " + job.id, e);
+    }
+  }
+
+  private Path createDirectory(String jobId) throws IOException {
+    byte[] hash = Sha256.digest(jobId.getBytes(StandardCharsets.UTF_8)).toBytes();
+    String name = HexFormat.of().formatHex(hash, 0, 16) + "-" + incarnations.incrementAndGet();
+    Path dir = Files.createDirectory(dataDir.resolve(name));
+    Path idFile = dir.resolve(JOB_ID_FILE);
+    try (FileChannel ch =
+        FileChannel.open(idFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      StateFile.writeFully(ch, ByteBuffer.wrap(jobId.getBytes(StandardCharsets.UTF_8)), 0);
+      ch.force(true);
+    }
+    StateFile.syncDirectory(dir);
+    StateFile.syncDirectory(dataDir);
+    return dir;
+  }
+
+  /**
+   * Installs a fully received attempt whose bytes the caller verified against {@code digest}, and
+   * returns once it is durable.
+   *
+   * @throws StateConflictException if the key holds different bytes
+   * @throws JobDeletedException if the job was deleted meanwhile
+   */
+  public PublishOutcome finish(Attempt a, Sha256 digest) throws IOException {
+    Job job = a.job;
+    Slot slot = a.slot;
+    Stored target;
+    boolean install;
+    long dataLength = a.writePosition();
+    job.lock.lock();
+    try {
+      if (a.aborted || job.deleted) {
+        throw new JobDeletedException("job %s was deleted during the publish".formatted(job.id));
+      }
+      if (a.written != dataLength) {
+        throw new AssertionError("appended bytes not published to readers");
+      }
+      job.lastActivityMillis = clock.millis();
+      slot.attempts.remove(a);
+      Stored existing = slot.stored;
+      if (existing == null) {
+        target = new Stored(a.rawLength, dataLength, digest);
+        a.file.retain();
+        target.shared = a.file;
+        slot.stored = target;
+        install = true;
+      } else if (existing.digest.equals(digest) && existing.rawLength == a.rawLength) {
+        target = existing;
+        install = false;
+      } else {
+        a.aborted = true;
+        slot.changed.signalAll();
+        throw new StateConflictException(
+            "job %s key %s already holds %s; this publish has %s"
+                .formatted(job.id, slot.key, existing.digest, digest));
+      }
+      a.digest = digest;
+      a.ended = true;
+      slot.changed.signalAll();
+    } finally {
+      job.lock.unlock();
+      if (a.aborted) {
+        writerDone(a, true);
+      }
+    }
+    if (!install) {
+      writerDone(a, true);
+      awaitDurable(target, job.id, slot.key);
+      return PublishOutcome.ALREADY_PRESENT;
+    }
+    Path finalPath = a.partFile.resolveSibling(slot.key.fileStem() + StateFile.SUFFIX);
+    try {
+      byte[] trailer = StateFile.trailer(slot.key, a.rawLength, dataLength, digest);
+      StateFile.writeFully(a.file.channel, ByteBuffer.wrap(trailer), dataLength);
+      a.file.channel.force(true);
+      Files.move(a.partFile, finalPath, StandardCopyOption.ATOMIC_MOVE);
+      StateFile.syncDirectory(a.partFile.resolveSibling("."));
+    } catch (IOException | RuntimeException e) {
+      job.lock.lock();
+      try {
+        if (slot.stored == target) {
+          slot.stored = null;
+        }
+        a.aborted = true;
+        slot.changed.signalAll();
+      } finally {
+        job.lock.unlock();
+      }
+      target.durable.completeExceptionally(e);
+      releaseShared(job, target);
+      writerDone(a, true);
+      throw e;
+    }
+    job.lock.lock();
+    try {
+      target.path = finalPath;
+    } finally {
+      job.lock.unlock();
+    }
+    releaseShared(job, target);
+    target.durable.complete(null);
+    writerDone(a, false);
+    return PublishOutcome.CREATED;
+  }
+
+  private static void releaseShared(Job job, Stored target) {
+    SharedFile s;
+    boolean last;
+    job.lock.lock();
+    try {
+      s = target.shared;
+      target.shared = null;
+      last = s != null && s.release();
+    } finally {
+      job.lock.unlock();
+    }
+    if (last && s != null) {
+      s.close();
+    }
+  }
+
+  private static void awaitDurable(Stored target, String job, StateKey key) throws IOException {
+    try {
+      target.durable.get();
+    } catch (ExecutionException e) {
+      throw new IOException(
+          "storing job %s key %s failed in a concurrent publish".formatted(job, key), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for a concurrent publish", e);
+    }
+  }
+
+  /** Gives up on an attempt (the writer failed); readers tailing it are told to start over. */
+  public void abort(Attempt a) {
+    if (a.writerDone) {
+      return;
+    }
+    Job job = a.job;
+    job.lock.lock();
+    try {
+      if (!a.ended) {
+        a.aborted = true;
+        a.slot.attempts.remove(a);
+        a.slot.changed.signalAll();
+      }
+    } finally {
+      job.lock.unlock();
+    }
+    writerDone(a, !a.ended);
+  }
+
+  /** The writer lets go of its attempt: drops its file reference and, if asked, the part file. */
+  private static void writerDone(Attempt a, boolean deletePart) {
+    if (a.writerDone) {
+      return;
+    }
+    a.writerDone = true;
+    Job job = a.job;
+    boolean last;
+    job.lock.lock();
+    try {
+      job.liveAttempts--;
+      last = a.file.release();
+    } finally {
+      job.lock.unlock();
+    }
+    if (last) {
+      a.file.close();
+    }
+    if (deletePart) {
+      try {
+        Files.deleteIfExists(a.partFile);
+      } catch (IOException e) {
+        log.warn("could not delete part file {}", a.partFile, e);
+      }
+    }
+  }
+
+  /**
+   * Waits until {@code key} of {@code job} has a source (a stored state, or an attempt being
+   * received), for at most {@code waitNanos}.
+   *
+   * @return a tail to read from, or null if nothing came within the wait
+   * @throws JobDeletedException if the job is deleted while this waits
+   */
+  public @Nullable Tail awaitSource(String jobId, StateKey key, long waitNanos)
+      throws InterruptedException, IOException {
+    while (true) {
+      Job job = jobs.computeIfAbsent(jobId, id -> new Job(id, clock.millis()));
+      Stored durable;
+      job.lock.lock();
+      try {
+        if (job.deleted) {
+          continue; // deleted before this fetch came: a fresh job takes its place
+        }
+        job.lastActivityMillis = clock.millis();
+        Slot slot = job.slot(key);
+        long left = waitNanos;
+        boolean counted = false;
+        try {
+          while (true) {
+            Stored s = slot.stored;
+            if (s != null) {
+              if (s.shared != null) {
+                s.shared.retain();
+                return Tail.ofShared(job, s, s.shared);
+              }
+              durable = s;
+              break;
+            }
+            Attempt a = slot.tailable();
+            if (a != null) {
+              a.file.retain();
+              return Tail.ofAttempt(a);
+            }
+            if (left <= 0) {
+              return null;
+            }
+            if (!counted) {
+              counted = true;
+              job.waiters++;
+              waiting.incrementAndGet();
+            }
+            left = slot.changed.awaitNanos(left);
+            if (job.deleted) {
+              throw new JobDeletedException(
+                  "job %s was deleted while waiting for %s".formatted(jobId, key));
+            }
+          }
+        } finally {
+          if (counted) {
+            job.waiters--;
+            waiting.decrementAndGet();
+            job.lastActivityMillis = clock.millis();
+          }
+        }
+      } finally {
+        job.lock.unlock();
+      }
+      Path path = durable.path;
+      if (path == null) {
+        throw new AssertionError("a stored state has neither a shared file nor a path");
+      }
+      try {
+        return Tail.ofChannel(job, durable, FileChannel.open(path, StandardOpenOption.READ));
+      } catch (NoSuchFileException e) {
+        throw new JobDeletedException("job %s was deleted while reading %s".formatted(jobId, key));
+      }
+    }
+  }
+
+  /**
+   * Deletes a job: wakes its waiters (they fail with JOB_DELETED), aborts its publishes, removes
+   * its directory. Returns whether the job had anything stored (a fetch alone leaves nothing).
+   */
+  public boolean deleteJob(String jobId) throws IOException {
+    Job job = jobs.get(jobId);
+    if (job == null) {
+      return false;
+    }
+    CompletableFuture<Path> dir = markDeleted(job);
+    if (dir == null) {
+      return false;
+    }
+    removeDirectory(dir);
+    log.info("deleted job {}", jobId);
+    return true;
+  }
+
+  private @Nullable CompletableFuture<Path> markDeleted(Job job) {
+    job.lock.lock();
+    try {
+      job.deleted = true;
+      for (Slot s : job.slots.values()) {
+        for (Attempt a : s.attempts) {
+          a.aborted = true;
+        }
+      }
+      job.signalAll();
+      jobs.remove(job.id, job);
+      return job.directory;
+    } finally {
+      job.lock.unlock();
+    }
+  }
+
+  private void removeDirectory(CompletableFuture<Path> dirFuture) throws IOException {
+    Path dir;
+    try {
+      dir = dirFuture.get();
+    } catch (ExecutionException e) {
+      return; // never created
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while deleting a job", e);
+    }
+    Path tomb = dir.resolveSibling(dir.getFileName() + TOMBSTONE);
+    Files.move(dir, tomb, StandardCopyOption.ATOMIC_MOVE);
+    StateFile.syncDirectory(dataDir);
+    deleteTree(tomb);
+  }
+
+  /** Deletes the jobs idle (no publish, fetch or waiter) for longer than the TTL. */
+  public int expireIdle() throws IOException {
+    long now = clock.millis();
+    List<CompletableFuture<Path>> dirs = new ArrayList<>();
+    List<String> expired = new ArrayList<>();
+    for (Job job : jobs.values()) {
+      job.lock.lock();
+      try {
+        boolean idle =
+            !job.deleted
+                && job.liveAttempts == 0
+                && job.waiters == 0
+                && now - job.lastActivityMillis > ttl.toMillis();
+        if (idle) {
+          CompletableFuture<Path> dir = markDeleted(job); // reentrant: same decision, one hold
+          expired.add(job.id);
+          if (dir != null) {
+            dirs.add(dir);
+          }
+        }
+      } finally {
+        job.lock.unlock();
+      }
+    }
+    for (CompletableFuture<Path> d : dirs) {
+      removeDirectory(d);
+    }
+    if (!expired.isEmpty()) {
+      log.info("expired {} idle jobs: {}", expired.size(), expired);
+    }
+    return expired.size();
+  }
+
+  /** Fetches waiting right now. */
+  public int waiting() {
+    return waiting.get();
+  }
+
+  /** Jobs known right now. */
+  public int jobCount() {
+    return jobs.size();
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  private static List<Path> list(Path dir) throws IOException {
+    List<Path> out = new ArrayList<>();
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      s.forEach(out::add);
+    }
+    out.sort(Comparator.naturalOrder());
+    return out;
+  }
+
+  private static void deleteTree(@Nullable Path root) throws IOException {
+    if (root == null || !Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      List<Path> paths = walk.sorted(Comparator.reverseOrder()).toList();
+      for (Path p : paths) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package org.excamera.rendezvous.wire;
+
+/** Big-endian integer access to byte arrays. */
+final class Bytes {
+  private Bytes() {}
+
+  static int getInt(byte[] b, int off) {
+    return (b[off] & 0xFF) << 24
+        | (b[off + 1] & 0xFF) << 16
+        | (b[off + 2] & 0xFF) << 8
+        | b[off + 3] & 0xFF;
+  }
+
+  static int getShort(byte[] b, int off) {
+    return (b[off] & 0xFF) << 8 | b[off + 1] & 0xFF;
+  }
+
+  static void putInt(byte[] b, int off, int v) {
+    b[off] = (byte) (v >>> 24);
+    b[off + 1] = (byte) (v >>> 16);
+    b[off + 2] = (byte) (v >>> 8);
+    b[off + 3] = (byte) v;
+  }
+
+  static void putShort(byte[] b, int off, int v) {
+    b[off] = (byte) (v >>> 8);
+    b[off + 1] = (byte) v;
+  }
+}

@@ -1,0 +1,30 @@
+package org.excamera.rendezvous.wire;
+
+/** Constants of the rendezvous wire protocol. */
+public final class Protocol {
+  /** First four header bytes: ASCII {@code EXRV}. */
+  public static final int MAGIC = 0x45585256;
+
+  /** The protocol version this code speaks; a header with another version is refused. */
+  public static final int VERSION = 1;
+
+  /** Header: magic u32, version u16, type u8, flags u8, body length u32 (big-endian). */
+  public static final int HEADER_BYTES = 12;
+
+  /** Largest body of a control frame (requests, replies, errors). */
+  public static final int MAX_CONTROL_BODY = 4096;
+
+  /** Largest raw chunk of a state. */
+  public static final int CHUNK_RAW_BYTES = 256 * 1024;
+
+  /** Chunk header inside a DATA body: encoding u8, raw length u32. */
+  public static final int CHUNK_HEADER_BYTES = 5;
+
+  /** Largest DATA body: a chunk header and at most {@link #CHUNK_RAW_BYTES} bytes. */
+  public static final int MAX_DATA_BODY = CHUNK_HEADER_BYTES + CHUNK_RAW_BYTES;
+
+  /** Longest token accepted on the wire, in characters. */
+  public static final int MAX_TOKEN_CHARS = 256;
+
+  private Protocol() {}
+}
