@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       EncodeCommand.class,
       WorkerCommand.class,
       DemoCommand.class,
+      DecodeCommand.class,
+      InspectCommand.class,
       RendezvousCommand.class
     })
 public final class Main implements Runnable {

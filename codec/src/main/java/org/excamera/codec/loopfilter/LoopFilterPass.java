@@ -1,0 +1,111 @@
+package org.excamera.codec.loopfilter;
+
+import org.excamera.codec.header.FrameHeader;
+import org.excamera.codec.picture.PictureBuilder;
+import org.excamera.codec.state.FilterAdjustments;
+import org.excamera.codec.state.Segmentation;
+import org.excamera.codec.syntax.MacroblockModes;
+import org.excamera.codec.syntax.ParsedFrame;
+import org.excamera.codec.syntax.PredictionMode;
+import org.excamera.codec.syntax.Residuals;
+
+/**
+ * Runs the loop filter over a reconstructed frame (RFC 6386 §15.1), macroblock by macroblock in
+ * raster order and in libvpx's edge order: left macroblock edge, interior vertical edges, top
+ * macroblock edge, interior horizontal edges. Frame level 0 disables the filter entirely (even if
+ * segment or delta adjustments would raise it). Edges on the frame border are not filtered, nor the
+ * interior edges of a macroblock without coefficients unless it is B_PRED or SPLITMV. The normal
+ * filter works on all three planes, the simple filter on luma only.
+ */
+public final class LoopFilterPass {
+  private LoopFilterPass() {}
+
+  /**
+   * Filters the canvas in place.
+   *
+   * @param segments segmentation values after this frame's header update
+   * @param adjustments loop filter deltas after this frame's header update
+   */
+  public static void run(
+      ParsedFrame frame,
+      Segmentation segments,
+      FilterAdjustments adjustments,
+      PictureBuilder canvas) {
+    FrameHeader h = frame.header();
+    if (h.loopFilter().loopFilterLevel() == 0) {
+      return;
+    }
+    FilterLevels levels = new FilterLevels(h, segments, adjustments);
+    boolean simple = h.loopFilter().simple();
+    MacroblockModes modes = frame.modes();
+    Residuals residuals = frame.residuals();
+    byte[] y = canvas.data(0);
+    byte[] u = canvas.data(1);
+    byte[] v = canvas.data(2);
+    int ys = canvas.stride(0);
+    int uvs = canvas.stride(1);
+    int mb = 0;
+    for (int row = 0; row < modes.mbRows(); row++) {
+      for (int col = 0; col < modes.mbCols(); col++, mb++) {
+        int yMode = modes.yMode(mb);
+        int level = levels.level(modes.segmentId(mb), modes.refFrame(mb), yMode);
+        if (level == 0) {
+          continue;
+        }
+        boolean interior =
+            yMode == PredictionMode.B_PRED
+                || yMode == PredictionMode.SPLITMV
+                || residuals.hasTokens(mb);
+        int yo = canvas.origin(0) + row * 16 * ys + col * 16;
+        int uvo = canvas.origin(1) + row * 8 * uvs + col * 8;
+        int mbLimit = levels.macroblockEdgeLimit(level);
+        int subLimit = levels.subblockEdgeLimit(level);
+        if (simple) {
+          if (col > 0) {
+            EdgeFilters.simple(y, yo, 1, ys, 16, mbLimit);
+          }
+          if (interior) {
+            for (int x = 4; x < 16; x += 4) {
+              EdgeFilters.simple(y, yo + x, 1, ys, 16, subLimit);
+            }
+          }
+          if (row > 0) {
+            EdgeFilters.simple(y, yo, ys, 1, 16, mbLimit);
+          }
+          if (interior) {
+            for (int r = 4; r < 16; r += 4) {
+              EdgeFilters.simple(y, yo + r * ys, ys, 1, 16, subLimit);
+            }
+          }
+          continue;
+        }
+        int il = levels.interiorLimit(level);
+        int hev = levels.hevThreshold(level);
+        if (col > 0) {
+          EdgeFilters.normal(y, yo, 1, ys, 16, mbLimit, il, hev, true);
+          EdgeFilters.normal(u, uvo, 1, uvs, 8, mbLimit, il, hev, true);
+          EdgeFilters.normal(v, uvo, 1, uvs, 8, mbLimit, il, hev, true);
+        }
+        if (interior) {
+          for (int x = 4; x < 16; x += 4) {
+            EdgeFilters.normal(y, yo + x, 1, ys, 16, subLimit, il, hev, false);
+          }
+          EdgeFilters.normal(u, uvo + 4, 1, uvs, 8, subLimit, il, hev, false);
+          EdgeFilters.normal(v, uvo + 4, 1, uvs, 8, subLimit, il, hev, false);
+        }
+        if (row > 0) {
+          EdgeFilters.normal(y, yo, ys, 1, 16, mbLimit, il, hev, true);
+          EdgeFilters.normal(u, uvo, uvs, 1, 8, mbLimit, il, hev, true);
+          EdgeFilters.normal(v, uvo, uvs, 1, 8, mbLimit, il, hev, true);
+        }
+        if (interior) {
+          for (int r = 4; r < 16; r += 4) {
+            EdgeFilters.normal(y, yo + r * ys, ys, 1, 16, subLimit, il, hev, false);
+          }
+          EdgeFilters.normal(u, uvo + 4 * uvs, uvs, 1, 8, subLimit, il, hev, false);
+          EdgeFilters.normal(v, uvo + 4 * uvs, uvs, 1, 8, subLimit, il, hev, false);
+        }
+      }
+    }
+  }
+}

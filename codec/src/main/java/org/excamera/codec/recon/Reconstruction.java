@@ -1,0 +1,265 @@
+package org.excamera.codec.recon;
+
+import java.util.Arrays;
+import org.excamera.codec.header.FrameHeader;
+import org.excamera.codec.picture.Picture;
+import org.excamera.codec.picture.PictureBuilder;
+import org.excamera.codec.picture.Plane;
+import org.excamera.codec.state.References;
+import org.excamera.codec.state.Segmentation;
+import org.excamera.codec.syntax.MacroblockModes;
+import org.excamera.codec.syntax.ParsedFrame;
+import org.excamera.codec.syntax.PredictionMode;
+import org.excamera.codec.syntax.Residuals;
+import org.excamera.codec.tables.CoefficientTables;
+
+/**
+ * Applies a parsed frame's prediction records and coefficients to a canvas, macroblock by
+ * macroblock in raster order (RFC 6386 §12, §14, §18), before loop filtering. Intra prediction
+ * reads the canvas, so it sees unfiltered neighbours, as libvpx's delayed filter does; the canvas
+ * edges are set first (127 above the frame, 129 left of it), and after each macroblock row its last
+ * luma row is extended by four pixels for the above-right edge of the next row's last B_PRED
+ * subblocks. Residuals are added after prediction (per subblock for B_PRED).
+ */
+public final class Reconstruction {
+  private static final int[] ZIGZAG = CoefficientTables.zigzag();
+
+  private final ParsedFrame frame;
+  private final MacroblockModes modes;
+  private final Residuals residuals;
+  private final References references;
+  private final PictureBuilder canvas;
+  private final Dequantizer dequantizer;
+  private final boolean bilinear;
+  private final boolean fullPixel;
+  private final InterPredictor inter = new InterPredictor();
+  private final short[] tokens = new short[16];
+  private final short[] block = new short[16];
+  private final short[] y2 = new short[16];
+  private final short[] dcs = new short[16];
+  private final short[] scratch = new short[16];
+  private final int[] edge = new int[13];
+
+  private Reconstruction(
+      ParsedFrame frame, Segmentation segments, References references, PictureBuilder canvas) {
+    this.frame = frame;
+    this.modes = frame.modes();
+    this.residuals = frame.residuals();
+    this.references = references;
+    this.canvas = canvas;
+    FrameHeader h = frame.header();
+    this.dequantizer = new Dequantizer(h.quantIndices(), h.segmentation(), segments);
+    int version = h.tag().version();
+    this.bilinear = version >= 1 && version <= 3;
+    this.fullPixel = version == 3;
+  }
+
+  /**
+   * Reconstructs the frame into the canvas.
+   *
+   * @param segments the segmentation values after this frame's header update
+   * @param references the references before this frame
+   */
+  public static void run(
+      ParsedFrame frame, Segmentation segments, References references, PictureBuilder canvas) {
+    new Reconstruction(frame, segments, references, canvas).run();
+  }
+
+  private void run() {
+    for (int p = 0; p < 3; p++) {
+      setEdges(p);
+    }
+    int mbCols = modes.mbCols();
+    int mb = 0;
+    byte[] y = canvas.data(0);
+    int yStride = canvas.stride(0);
+    for (int row = 0; row < modes.mbRows(); row++) {
+      for (int col = 0; col < mbCols; col++, mb++) {
+        macroblock(mb, row, col);
+      }
+      int last = canvas.origin(0) + (row * 16 + 15) * yStride + mbCols * 16;
+      Arrays.fill(y, last, last + 4, y[last - 1]);
+    }
+  }
+
+  private void setEdges(int p) {
+    byte[] d = canvas.data(p);
+    int stride = canvas.stride(p);
+    int origin = canvas.origin(p);
+    int border = canvas.border(p);
+    Arrays.fill(d, origin - stride - border, origin - stride - border + stride, (byte) 127);
+    for (int r = 0; r < canvas.height(p); r++) {
+      d[origin + r * stride - 1] = (byte) 129;
+    }
+  }
+
+  private void macroblock(int mb, int row, int col) {
+    int yMode = modes.yMode(mb);
+    int[] f = dequantizer.factors(modes.segmentId(mb));
+    boolean residual = residuals.hasTokens(mb);
+    int yStride = canvas.stride(0);
+    int uvStride = canvas.stride(1);
+    int yOff = canvas.origin(0) + row * 16 * yStride + col * 16;
+    int uvOff = canvas.origin(1) + row * 8 * uvStride + col * 8;
+    byte[] yd = canvas.data(0);
+    if (!PredictionMode.isInter(yMode)) {
+      int uvMode = modes.uvMode(mb);
+      IntraPredictor.predictBlock(uvMode, canvas.data(1), uvOff, uvStride, 8, row > 0, col > 0);
+      IntraPredictor.predictBlock(uvMode, canvas.data(2), uvOff, uvStride, 8, row > 0, col > 0);
+      if (yMode == PredictionMode.B_PRED) {
+        bPred(mb, yd, yOff, yStride, f);
+      } else {
+        IntraPredictor.predictBlock(yMode, yd, yOff, yStride, 16, row > 0, col > 0);
+      }
+    } else {
+      interPredict(mb, row, col, yOff, uvOff);
+    }
+    if (!residual) {
+      return;
+    }
+    if (yMode != PredictionMode.B_PRED) {
+      if (modes.hasY2(mb)) {
+        int end = residuals.copyBlock(mb, Residuals.Y2, tokens, 0);
+        dequantize(tokens, end, f[Dequantizer.Y2_DC], f[Dequantizer.Y2_AC], y2);
+        InverseTransform.inverseWht(y2, 0, dcs, 0, 1, scratch);
+        for (int b = 0; b < 16; b++) {
+          int end2 = residuals.copyBlock(mb, b, tokens, 0);
+          int off = yOff + (b >> 2) * 4 * yStride + (b & 3) * 4;
+          if (end2 == 0) {
+            InverseTransform.dcOnlyAdd(dcs[b], yd, off, yStride);
+          } else {
+            dequantize(tokens, end2, 1, f[Dequantizer.Y_AC], block);
+            block[0] = dcs[b];
+            InverseTransform.idctAdd(block, 0, yd, off, yStride, scratch);
+          }
+        }
+      } else {
+        for (int b = 0; b < 16; b++) {
+          int off = yOff + (b >> 2) * 4 * yStride + (b & 3) * 4;
+          addBlock(mb, b, f[Dequantizer.Y_DC], f[Dequantizer.Y_AC], yd, off, yStride);
+        }
+      }
+    }
+    for (int b = 16; b < 24; b++) {
+      int i = b & 3;
+      byte[] d = canvas.data(b < 20 ? 1 : 2);
+      int off = uvOff + (i >> 1) * 4 * uvStride + (i & 1) * 4;
+      addBlock(mb, b, f[Dequantizer.UV_DC], f[Dequantizer.UV_AC], d, off, uvStride);
+    }
+  }
+
+  /** Dequantizes a block from token order into raster order; 16-bit products as libvpx. */
+  private static void dequantize(short[] tok, int end, int dc, int ac, short[] out) {
+    Arrays.fill(out, (short) 0);
+    if (end > 0) {
+      out[0] = (short) (tok[0] * dc);
+      for (int i = 1; i < end; i++) {
+        out[ZIGZAG[i]] = (short) (tok[i] * ac);
+      }
+    }
+  }
+
+  private void addBlock(int mb, int b, int dc, int ac, byte[] d, int off, int stride) {
+    int end = residuals.copyBlock(mb, b, tokens, 0);
+    if (end == 0) {
+      return;
+    }
+    if (end == 1) {
+      InverseTransform.dcOnlyAdd((short) (tokens[0] * dc), d, off, stride);
+      return;
+    }
+    dequantize(tokens, end, dc, ac, block);
+    InverseTransform.idctAdd(block, 0, d, off, stride, scratch);
+  }
+
+  private void bPred(int mb, byte[] d, int yOff, int stride, int[] f) {
+    // Above-right of the right-column subblocks below the top row: the macroblock's own
+    // above-right pixels (row -1, columns 16..19), as libvpx's intra_prediction_down_copy.
+    int aboveRight = yOff - stride + 16;
+    for (int b = 0; b < 16; b++) {
+      int off = yOff + (b >> 2) * 4 * stride + (b & 3) * 4;
+      int[] e = edge;
+      e[0] = d[off + 3 * stride - 1] & 0xFF;
+      e[1] = d[off + 2 * stride - 1] & 0xFF;
+      e[2] = d[off + stride - 1] & 0xFF;
+      e[3] = d[off - 1] & 0xFF;
+      int above = off - stride;
+      e[4] = d[above - 1] & 0xFF;
+      for (int i = 0; i < 4; i++) {
+        e[5 + i] = d[above + i] & 0xFF;
+      }
+      int ar = (b & 3) == 3 ? aboveRight : above + 4;
+      for (int i = 0; i < 4; i++) {
+        e[9 + i] = d[ar + i] & 0xFF;
+      }
+      IntraPredictor.predictSubblock(modes.bMode(mb, b), e, d, off, stride);
+      addBlock(mb, b, f[Dequantizer.Y_DC], f[Dequantizer.Y_AC], d, off, stride);
+    }
+  }
+
+  private void interPredict(int mb, int row, int col, int yOff, int uvOff) {
+    Picture ref = references.get(modes.refFrame(mb));
+    Plane ry = ref.y();
+    byte[] yd = canvas.data(0);
+    int yStride = canvas.stride(0);
+    int uvStride = canvas.stride(1);
+    int x = col * 16;
+    int y = row * 16;
+    if (modes.yMode(mb) != PredictionMode.SPLITMV) {
+      int mv = modes.mv(mb);
+      int mvRow = mv >> 16;
+      int mvCol = (short) mv;
+      inter.predict(ry, x, y, mvRow, mvCol, 16, 16, bilinear, yd, yOff, yStride);
+      int cr = (mvRow + (mvRow < 0 ? -1 : 1)) / 2;
+      int cc = (mvCol + (mvCol < 0 ? -1 : 1)) / 2;
+      if (fullPixel) {
+        cr &= ~7;
+        cc &= ~7;
+      }
+      inter.predict(
+          ref.u(), x >> 1, y >> 1, cr, cc, 8, 8, bilinear, canvas.data(1), uvOff, uvStride);
+      inter.predict(
+          ref.v(), x >> 1, y >> 1, cr, cc, 8, 8, bilinear, canvas.data(2), uvOff, uvStride);
+      return;
+    }
+    for (int b = 0; b < 16; b++) {
+      int mv = modes.subMv(mb, b);
+      int bx = (b & 3) * 4;
+      int by = (b >> 2) * 4;
+      inter.predict(
+          ry,
+          x + bx,
+          y + by,
+          mv >> 16,
+          (short) mv,
+          4,
+          4,
+          bilinear,
+          yd,
+          yOff + by * yStride + bx,
+          yStride);
+    }
+    for (int i = 0; i < 2; i++) {
+      for (int j = 0; j < 2; j++) {
+        int b = i * 8 + j * 2;
+        int m0 = modes.subMv(mb, b);
+        int m1 = modes.subMv(mb, b + 1);
+        int m4 = modes.subMv(mb, b + 4);
+        int m5 = modes.subMv(mb, b + 5);
+        int sumR = (m0 >> 16) + (m1 >> 16) + (m4 >> 16) + (m5 >> 16);
+        int sumC = (short) m0 + (short) m1 + (short) m4 + (short) m5;
+        int cr = (sumR + (sumR < 0 ? -4 : 4)) / 8;
+        int cc = (sumC + (sumC < 0 ? -4 : 4)) / 8;
+        if (fullPixel) {
+          cr &= ~7;
+          cc &= ~7;
+        }
+        int cx = (x >> 1) + j * 4;
+        int cy = (y >> 1) + i * 4;
+        int off = uvOff + i * 4 * uvStride + j * 4;
+        inter.predict(ref.u(), cx, cy, cr, cc, 4, 4, bilinear, canvas.data(1), off, uvStride);
+        inter.predict(ref.v(), cx, cy, cr, cc, 4, 4, bilinear, canvas.data(2), off, uvStride);
+      }
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package org.excamera.codec.syntax;
+
+import org.excamera.codec.bool.BoolDecoder;
+import org.excamera.codec.tables.CoefficientTables;
+
+/**
+ * Reads the DCT/WHT tokens of every macroblock from the token partitions (RFC 6386 §13): macroblock
+ * row r uses partition r mod count; within a macroblock the Y2 block (if any) comes first, then 16
+ * Y, 4 U and 4 V blocks. The first token's context is the number of neighbouring blocks (above,
+ * left; same plane) whose token list was not empty; later contexts are the previous token's
+ * magnitude class. After a ZERO token the EOB branch is skipped. Coefficients are stored as
+ * decoded, not dequantized.
+ */
+final class TokenReader {
+  private static final int[] BANDS = CoefficientTables.coeffBands();
+  private static final int[] CAT_BASE = CoefficientTables.dctCatBase();
+  private static final int[][] PCAT = new int[7][];
+
+  static {
+    for (int c = 1; c <= 6; c++) {
+      PCAT[c] = CoefficientTables.pcat(c);
+    }
+  }
+
+  /** Above-context slot of each block (4 Y, 2 U, 2 V, Y2), per macroblock column. */
+  static final int[] ABOVE_SLOT = new int[25];
+
+  /** Left-context slot of each block. */
+  static final int[] LEFT_SLOT = new int[25];
+
+  static {
+    for (int b = 0; b < 16; b++) {
+      ABOVE_SLOT[b] = b & 3;
+      LEFT_SLOT[b] = b >> 2;
+    }
+    for (int b = 16; b < 24; b++) {
+      int plane = b < 20 ? 4 : 6;
+      ABOVE_SLOT[b] = plane + (b & 1);
+      LEFT_SLOT[b] = plane + ((b - 16) & 3) / 2;
+    }
+    ABOVE_SLOT[24] = 8;
+    LEFT_SLOT[24] = 8;
+  }
+
+  private TokenReader() {}
+
+  static Residuals read(BoolDecoder[] partitions, int[] probs, MacroblockModes modes) {
+    int mbCols = modes.mbCols;
+    int n = modes.count();
+    ResidualsBuilder out = new ResidualsBuilder(n);
+    short[] coeffs = out.coeffs;
+    byte[] ends = out.ends;
+    byte[] above = new byte[mbCols * 9];
+    byte[] left = new byte[9];
+    int mb = 0;
+    for (int row = 0; row < modes.mbRows; row++) {
+      BoolDecoder in = partitions[row & (partitions.length - 1)];
+      java.util.Arrays.fill(left, (byte) 0);
+      for (int col = 0; col < mbCols; col++, mb++) {
+        int a = col * 9;
+        boolean y2 = modes.hasY2(mb);
+        if (modes.skip[mb] != 0) {
+          for (int i = 0; i < 8; i++) {
+            above[a + i] = 0;
+            left[i] = 0;
+          }
+          if (y2) {
+            above[a + 8] = 0;
+            left[8] = 0;
+          }
+          continue;
+        }
+        int blockBase = mb * Residuals.BLOCKS;
+        int firstY;
+        int typeY;
+        if (y2) {
+          int ctx = above[a + 8] + left[8];
+          int e =
+              readBlock(
+                  in, probs, CoefficientTables.TYPE_Y2, ctx, 0, coeffs, (blockBase + 24) * 16);
+          ends[blockBase + 24] = (byte) e;
+          above[a + 8] = left[8] = (byte) (e > 0 ? 1 : 0);
+          firstY = 1;
+          typeY = CoefficientTables.TYPE_Y_AFTER_Y2;
+        } else {
+          firstY = 0;
+          typeY = CoefficientTables.TYPE_Y_WITH_DC;
+        }
+        for (int b = 0; b < 24; b++) {
+          int as = a + ABOVE_SLOT[b];
+          int ls = LEFT_SLOT[b];
+          int ctx = above[as] + left[ls];
+          int e =
+              b < 16
+                  ? readBlock(in, probs, typeY, ctx, firstY, coeffs, (blockBase + b) * 16)
+                  : readBlock(
+                      in, probs, CoefficientTables.TYPE_UV, ctx, 0, coeffs, (blockBase + b) * 16);
+          ends[blockBase + b] = (byte) e;
+          above[as] = left[ls] = (byte) (e > 0 ? 1 : 0);
+        }
+      }
+    }
+    return out.build();
+  }
+
+  /**
+   * Reads one block's tokens starting at position {@code first} with first-token context {@code
+   * ctx}; returns the end (0 if the first token is EOB).
+   */
+  private static int readBlock(
+      BoolDecoder in, int[] probs, int type, int ctx, int first, short[] out, int offset) {
+    int typeBase = type * (8 * 3 * 11);
+    int i = first;
+    int p = typeBase + BANDS[i] * 33 + ctx * 11;
+    if (!in.readBool(probs[p])) {
+      return 0;
+    }
+    while (true) {
+      if (!in.readBool(probs[p + 1])) {
+        // ZERO token: the next token cannot be EOB
+        if (++i == 16) {
+          return 16;
+        }
+        p = typeBase + BANDS[i] * 33;
+        continue;
+      }
+      int v;
+      int nextCtx;
+      if (!in.readBool(probs[p + 2])) {
+        v = 1;
+        nextCtx = 1;
+      } else {
+        nextCtx = 2;
+        if (!in.readBool(probs[p + 3])) {
+          if (!in.readBool(probs[p + 4])) {
+            v = 2;
+          } else {
+            v = 3 + in.readBit(probs[p + 5]);
+          }
+        } else if (!in.readBool(probs[p + 6])) {
+          v = in.readBool(probs[p + 7]) ? extra(in, 2) : extra(in, 1);
+        } else if (!in.readBool(probs[p + 8])) {
+          v = in.readBool(probs[p + 9]) ? extra(in, 4) : extra(in, 3);
+        } else {
+          v = in.readBool(probs[p + 10]) ? extra(in, 6) : extra(in, 5);
+        }
+      }
+      out[offset + i] = (short) (in.readFlag() ? -v : v);
+      if (++i == 16) {
+        return 16;
+      }
+      p = typeBase + BANDS[i] * 33 + nextCtx * 11;
+      if (!in.readBool(probs[p])) {
+        return i;
+      }
+    }
+  }
+
+  private static int extra(BoolDecoder in, int cat) {
+    int[] pc = PCAT[cat];
+    int v = 0;
+    for (int prob : pc) {
+      v = (v << 1) | in.readBit(prob);
+    }
+    return CAT_BASE[cat - 1] + v;
+  }
+}
