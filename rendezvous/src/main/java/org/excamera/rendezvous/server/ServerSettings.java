@@ -98,7 +98,7 @@ public final class ServerSettings {
     private @Nullable SSLContext tls;
     private boolean insecureLoopback;
     private boolean requireClientCertificates;
-    private long memoryBudgetBytes = 64L << 20;
+    private long memoryBudgetBytes = 256L << 20;
     private long maxPayloadBytes = 256L << 20;
     private int maxConnections = 4096;
     private Duration jobTtl = Duration.ofHours(24);
@@ -144,7 +144,7 @@ public final class ServerSettings {
       return this;
     }
 
-    /** Bytes of payload buffers the server may hold at once (default 64 MiB). */
+    /** Bytes of payload buffers the server may hold at once (default 256 MiB). */
     public Builder memoryBudgetBytes(long n) {
       this.memoryBudgetBytes = n;
       return this;

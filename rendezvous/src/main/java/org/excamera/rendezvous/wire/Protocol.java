@@ -15,7 +15,7 @@ public final class Protocol {
   public static final int MAX_CONTROL_BODY = 4096;
 
   /** Largest raw chunk of a state. */
-  public static final int CHUNK_RAW_BYTES = 256 * 1024;
+  public static final int CHUNK_RAW_BYTES = 1024 * 1024;
 
   /** Chunk header inside a DATA body: encoding u8, raw length u32. */
   public static final int CHUNK_HEADER_BYTES = 5;

@@ -55,8 +55,11 @@ class ChunkCodecTest {
   void chunkHeadersAreChecked() {
     byte[] b = {0, 0, 0, 0, 10};
     assertThrows(WireFormatException.class, () -> ChunkHeader.parse(b, 0, 5 + 9));
-    byte[] tooBig = {0, 0, 4, 0, 1};
-    assertThrows(WireFormatException.class, () -> ChunkHeader.parse(tooBig, 0, 5 + 262145));
+    int over = Protocol.CHUNK_RAW_BYTES + 1;
+    byte[] tooBig = {
+      0, (byte) (over >>> 24), (byte) (over >>> 16), (byte) (over >>> 8), (byte) over
+    };
+    assertThrows(WireFormatException.class, () -> ChunkHeader.parse(tooBig, 0, 5 + over));
     byte[] unknown = {7, 0, 0, 0, 1};
     assertThrows(WireFormatException.class, () -> ChunkHeader.parse(unknown, 0, 6));
     assertThrows(WireFormatException.class, () -> ChunkHeader.parse(b, 0, 4));

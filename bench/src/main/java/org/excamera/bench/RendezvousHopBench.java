@@ -1,0 +1,268 @@
+package org.excamera.bench;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.excamera.rendezvous.Compression;
+import org.excamera.rendezvous.JobTokens;
+import org.excamera.rendezvous.Sha256;
+import org.excamera.rendezvous.StateKey;
+import org.excamera.rendezvous.client.RendezvousClient;
+import org.excamera.rendezvous.server.RendezvousServer;
+import org.excamera.rendezvous.server.ServerSettings;
+
+/**
+ * Hop latency and throughput of the rendezvous for 11 MiB states on loopback, against copying the
+ * same bytes over a plain loopback socket.
+ *
+ * <p>A hop is what the serial chain waits for: a reader is already waiting (FETCH sent), the writer
+ * publishes, and the hop ends when the reader holds the verified bytes. The baseline sends the
+ * bytes over one kept-open TCP connection into an array on the other side. Both are measured {@code
+ * --iterations} times after {@code --warmup} rounds; medians are reported, and the ratio {@code
+ * socket time / hop time} (1.0 would mean the relay costs nothing over a direct copy).
+ *
+ * <p>Usage: {@code scripts/bench-rendezvous [--iterations N] [--warmup N] [--size BYTES]
+ * [--data-dir DIR] [--compression NONE|DEFLATE]}
+ */
+public final class RendezvousHopBench {
+  private static final PrintStream out = System.out;
+
+  private int iterations = 15;
+  private int warmup = 5;
+  private int size = 11 << 20;
+  private Path dataDir;
+  private Compression compression = Compression.NONE;
+
+  private RendezvousHopBench(Path dataDir) {
+    this.dataDir = dataDir;
+  }
+
+  public static void main(String[] args) throws Exception {
+    RendezvousHopBench b = new RendezvousHopBench(Files.createTempDirectory("rendezvous-bench-"));
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--iterations" -> b.iterations = Integer.parseInt(args[++i]);
+        case "--warmup" -> b.warmup = Integer.parseInt(args[++i]);
+        case "--size" -> b.size = Integer.parseInt(args[++i]);
+        case "--data-dir" -> b.dataDir = Files.createTempDirectory(Path.of(args[++i]), "rzb-");
+        case "--compression" -> b.compression = Compression.valueOf(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    b.run();
+  }
+
+  private void run() throws Exception {
+    byte[] state = pictureLike(size);
+    Sha256 digest = Sha256.digest(state);
+    out.printf(
+        "rendezvous hop benchmark: %d-byte states, %d iterations after %d warm-up, %d cores,"
+            + " data dir %s, compression %s%n",
+        size, iterations, warmup, Runtime.getRuntime().availableProcessors(), dataDir, compression);
+    double[] socket = new double[iterations];
+    double[] socketSha = new double[iterations];
+    double[] ratioSha = new double[iterations];
+    double[] hop = new double[iterations];
+    double[] ack = new double[iterations];
+    double[] stored = new double[iterations];
+    double[] ratio = new double[iterations];
+    JobTokens tokens =
+        JobTokens.withSecret("rendezvous-bench-secret-0123456789".getBytes(StandardCharsets.UTF_8));
+    ServerSettings settings =
+        ServerSettings.builder(dataDir, tokens)
+            .insecureLoopback()
+            .maxPayloadBytes(1L << 30)
+            .build();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (SocketPair pair = new SocketPair();
+        RendezvousServer server = RendezvousServer.start(settings, registry);
+        RendezvousClient writer = client(server, tokens).compression(compression).build();
+        RendezvousClient reader = client(server, tokens).build()) {
+      // Interleaved, so that both see the same machine load (other processes share the cores).
+      for (int i = -warmup; i < iterations; i++) {
+        double s = pair.copy(state, digest, pool, false);
+        double sSha = pair.copy(state, digest, pool, true);
+        StateKey key = new StateKey(0, i + warmup, "bench");
+        Future<Long> fetched =
+            pool.submit(
+                () -> {
+                  byte[] got = reader.fetch("bench", key, Duration.ofMinutes(2));
+                  long done = System.nanoTime();
+                  check(Arrays.equals(got, state), "relay changed the bytes");
+                  return done;
+                });
+        long waitFrom = System.nanoTime();
+        while (registry.get("rendezvous.waiters").gauge().value() < 1) {
+          check(System.nanoTime() - waitFrom < 10_000_000_000L, "reader never waited");
+          Thread.onSpinWait();
+        }
+        long t0 = System.nanoTime();
+        writer.publish("bench", key, state);
+        long acked = System.nanoTime();
+        long received = fetched.get(2, TimeUnit.MINUTES);
+        long s0 = System.nanoTime();
+        byte[] again = reader.fetch("bench", key, Duration.ZERO);
+        long s1 = System.nanoTime();
+        check(again.length == state.length, "stored fetch lost bytes");
+        if (i >= 0) {
+          socket[i] = s;
+          socketSha[i] = sSha;
+          hop[i] = (received - t0) / 1e6;
+          ack[i] = (acked - t0) / 1e6;
+          stored[i] = (s1 - s0) / 1e6;
+          ratio[i] = socket[i] / hop[i];
+          ratioSha[i] = socketSha[i] / hop[i];
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+      deleteTree(dataDir);
+    }
+    double mb = size / 1e6;
+    out.printf(
+        "plain socket copy : median %7.2f ms  min %7.2f ms  %8.1f MB/s%n",
+        median(socket), min(socket), mb / (median(socket) / 1e3));
+    out.printf(
+        "socket + SHA-256  : median %7.2f ms  min %7.2f ms  %8.1f MB/s (receiver verifies)%n",
+        median(socketSha), min(socketSha), mb / (median(socketSha) / 1e3));
+    out.printf(
+        "rendezvous hop    : median %7.2f ms  min %7.2f ms  %8.1f MB/s%n",
+        median(hop), min(hop), mb / (median(hop) / 1e3));
+    out.printf(
+        "publish ack       : median %7.2f ms (the state, its rename and directory fsynced)%n",
+        median(ack));
+    out.printf(
+        "fetch of stored   : median %7.2f ms  %8.1f MB/s%n",
+        median(stored), mb / (median(stored) / 1e3));
+    out.printf(
+        "throughput ratio (socket time / hop time, median of per-iteration ratios): %.2f"
+            + "   (target >= 0.5)%n",
+        median(ratio));
+    out.printf(
+        "ratio against a socket copy whose receiver also checks SHA-256, as every fetch does: %.2f%n",
+        median(ratioSha));
+  }
+
+  /** A kept-open loopback connection; {@link #copy} sends the state into an array across it. */
+  private static final class SocketPair implements AutoCloseable {
+    private final ServerSocket listener;
+    private final Socket sender;
+    private final Socket receiver;
+
+    SocketPair() throws IOException {
+      listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+      sender = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+      receiver = listener.accept();
+      sender.setTcpNoDelay(true);
+      receiver.setTcpNoDelay(true);
+    }
+
+    /**
+     * Milliseconds from the first byte written to the last byte read into the array (and, with
+     * {@code verify}, hashed with SHA-256 by the receiver as it reads).
+     */
+    double copy(byte[] state, Sha256 expected, ExecutorService pool, boolean verify)
+        throws Exception {
+      InputStream is = receiver.getInputStream();
+      OutputStream os = sender.getOutputStream();
+      Future<byte[]> received =
+          pool.submit(
+              () -> {
+                byte[] dst = new byte[state.length];
+                MessageDigest md = Sha256.newDigest();
+                int n = 0;
+                while (n < dst.length) {
+                  int k = is.read(dst, n, dst.length - n);
+                  if (k < 0) {
+                    throw new IOException("socket closed after " + n + " bytes");
+                  }
+                  if (verify) {
+                    md.update(dst, n, k);
+                  }
+                  n += k;
+                }
+                if (verify) {
+                  check(Sha256.of(md.digest()).equals(expected), "socket copy changed the bytes");
+                }
+                return dst;
+              });
+      long t0 = System.nanoTime();
+      os.write(state);
+      os.flush();
+      byte[] got = received.get(60, TimeUnit.SECONDS);
+      long t1 = System.nanoTime();
+      check(got.length == state.length, "socket copy lost bytes");
+      return (t1 - t0) / 1e6;
+    }
+
+    @Override
+    public void close() throws IOException {
+      receiver.close();
+      sender.close();
+      listener.close();
+    }
+  }
+
+  private static RendezvousClient.Builder client(RendezvousServer server, JobTokens tokens) {
+    return RendezvousClient.builder("127.0.0.1:" + server.port())
+        .insecureLoopback()
+        .token(tokens.issue("bench"))
+        .maxPayloadBytes(1L << 30);
+  }
+
+  /** Bytes like a decoder state's pictures: smooth gradients with noise (seeded, reproducible). */
+  private static byte[] pictureLike(int size) {
+    byte[] b = new byte[size];
+    SplittableRandom r = new SplittableRandom(11);
+    for (int i = 0; i < size; i++) {
+      b[i] = (byte) ((i % 3840) / 16 + r.nextInt(6));
+    }
+    return b;
+  }
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int n = s.length;
+    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+  }
+
+  private static double min(double[] v) {
+    return Arrays.stream(v).min().orElse(Double.NaN);
+  }
+
+  private static void check(boolean ok, String what) {
+    if (!ok) {
+      throw new IllegalStateException(what);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    List<Path> paths = new ArrayList<>();
+    try (var walk = Files.walk(root)) {
+      walk.forEach(paths::add);
+    }
+    for (int i = paths.size() - 1; i >= 0; i--) {
+      Files.deleteIfExists(paths.get(i));
+    }
+  }
+}
