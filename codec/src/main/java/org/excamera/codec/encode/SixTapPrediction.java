@@ -40,6 +40,43 @@ final class SixTapPrediction {
       int dstStride) {
     int[] hx = TAPS[fracX];
     int[] vy = TAPS[fracY];
+    // A zero fraction's pass is the identity (tap 128, then +64 >> 7): skip it.
+    if (fracY == 0) {
+      for (int r = 0; r < h; r++) {
+        int row = srcOff + r * srcStride;
+        int d = dstOff + r * dstStride;
+        for (int c = 0; c < w; c++) {
+          int i = row + c;
+          int sum =
+              hx[0] * (src[i - 2] & 0xFF)
+                  + hx[1] * (src[i - 1] & 0xFF)
+                  + hx[2] * (src[i] & 0xFF)
+                  + hx[3] * (src[i + 1] & 0xFF)
+                  + hx[4] * (src[i + 2] & 0xFF)
+                  + hx[5] * (src[i + 3] & 0xFF);
+          dst[d + c] = (byte) clamp255((sum + 64) >> 7);
+        }
+      }
+      return;
+    }
+    if (fracX == 0) {
+      for (int r = 0; r < h; r++) {
+        int row = srcOff + r * srcStride;
+        int d = dstOff + r * dstStride;
+        for (int c = 0; c < w; c++) {
+          int i = row + c;
+          int sum =
+              vy[0] * (src[i - 2 * srcStride] & 0xFF)
+                  + vy[1] * (src[i - srcStride] & 0xFF)
+                  + vy[2] * (src[i] & 0xFF)
+                  + vy[3] * (src[i + srcStride] & 0xFF)
+                  + vy[4] * (src[i + 2 * srcStride] & 0xFF)
+                  + vy[5] * (src[i + 3 * srcStride] & 0xFF);
+          dst[d + c] = (byte) clamp255((sum + 64) >> 7);
+        }
+      }
+      return;
+    }
     for (int r = 0; r < h + 5; r++) {
       int row = srcOff + (r - 2) * srcStride;
       for (int c = 0; c < w; c++) {

@@ -70,7 +70,7 @@ public final class Ssim {
     return similarity(sumS, sumR, sumSqS, sumSqR, sumSR);
   }
 
-  private static double similarity(long sumS, long sumR, long sumSqS, long sumSqR, long sumSR) {
+  static double similarity(long sumS, long sumR, long sumSqS, long sumSqR, long sumSR) {
     long n = 64;
     long numerator = (2 * sumS * sumR + C1) * (2 * n * sumSR - 2 * sumS * sumR + C2);
     long denominator =
