@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       DecodeCommand.class,
       InspectCommand.class,
-      RendezvousCommand.class
+      RendezvousCommand.class,
+      XcEncCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

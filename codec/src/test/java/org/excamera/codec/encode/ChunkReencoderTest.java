@@ -1,0 +1,83 @@
+package org.excamera.codec.encode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.excamera.codec.CompressedFrame;
+import org.excamera.codec.DecoderState;
+import org.excamera.codec.UnsupportedFeatureException;
+import org.excamera.codec.Vp8Decoder;
+import org.excamera.codec.header.QuantIndices;
+import org.excamera.codec.io.RawFrame;
+import org.excamera.codec.picture.Dimensions;
+import org.excamera.codec.testing.VpxChunks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChunkReencoderTest {
+  @TempDir Path dir;
+
+  private static final ChunkReencoder.KeyFrameReplacement NO_REPLACEMENT =
+      (s, t, q) -> {
+        throw new UnsupportedFeatureException("no key frame replacement in this test");
+      };
+
+  @Test
+  void rebasesEveryInterframeOntoTheStateTheLastOneLeft() throws IOException {
+    List<RawFrame> raw = VpxChunks.rawFrames("foreman_cif_352x288_96f.y4m", 10, 6);
+    Path y4m = VpxChunks.writeY4m(raw, dir.resolve("c.y4m"));
+    List<CompressedFrame> coarse = frames(VpxChunks.vpxenc(y4m, 40, dir.resolve("a.ivf")));
+    List<CompressedFrame> fine = frames(VpxChunks.vpxenc(y4m, 16, dir.resolve("b.ivf")));
+    Dimensions dims = new Dimensions(352, 288);
+    DecoderState predState = Vp8Decoder.decode(DecoderState.initial(dims), coarse.get(0)).next();
+    DecoderState state = Vp8Decoder.decode(DecoderState.initial(dims), fine.get(0)).next();
+    ChunkReencoder.Output out =
+        ChunkReencoder.run(
+            state,
+            predState,
+            coarse.subList(1, coarse.size()),
+            raw.subList(1, raw.size()),
+            0.75,
+            NO_REPLACEMENT);
+    assertEquals(5, out.frames().size());
+    DecoderState s = state;
+    for (CompressedFrame f : out.frames()) {
+      assertTrue(!f.isKeyFrame());
+      s = Vp8Decoder.decode(s, f).next();
+    }
+    assertEquals(s.digest(), out.finalState().digest());
+    assertEquals(out.finalState().references().last(), out.finalState().references().golden());
+    assertEquals(out.finalState().references().last(), out.finalState().references().altref());
+    assertThrows(
+        UnsupportedFeatureException.class,
+        () ->
+            ChunkReencoder.run(
+                state, DecoderState.initial(dims), coarse, raw, 0.75, NO_REPLACEMENT));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ChunkReencoder.run(state, predState, coarse.subList(1, 3), raw, 0.75, NO_REPLACEMENT),
+        "fewer PRED frames than raw frames");
+  }
+
+  @Test
+  void replacedKeyFrameQuantizerBlendsWithTheNextFrame() {
+    QuantIndices key = QuantIndices.of(20);
+    assertEquals(25, ChunkReencoder.blendedQuantizer(key, 40, 0.75).yAcQi());
+    assertEquals(20, ChunkReencoder.blendedQuantizer(key, 40, 1.0).yAcQi());
+    assertEquals(40, ChunkReencoder.blendedQuantizer(key, 40, 0.0).yAcQi());
+    assertEquals(25, ChunkReencoder.blendedQuantizer(key, 29, 0.5).yAcQi(), "24.5 rounds up");
+  }
+
+  private static List<CompressedFrame> frames(Path ivf) throws IOException {
+    List<CompressedFrame> out = new ArrayList<>();
+    for (byte[] f : VpxChunks.ivfFrames(ivf)) {
+      out.add(CompressedFrame.of(f));
+    }
+    return out;
+  }
+}
