@@ -135,16 +135,18 @@ final class FakeActivities implements ChunkActivities, JobActivities {
           in.jobId(),
           new StateKey(in.batch(), in.chunk() - 1, StateKind.FINAL),
           Duration.ofSeconds(30));
-      if (in.publishState()) {
-        states.publish(
-            in.jobId(), new StateKey(in.batch(), in.chunk(), StateKind.FINAL), new byte[1]);
-      }
     } catch (InterruptedException e) {
       throw new IllegalStateException(e);
     } finally {
       linksInFlight.decrementAndGet();
     }
+    // The end is recorded before the state is published: the successor, which waits for this
+    // state, must find this link's end before its own.
     record(new Event("RebaseChunk", in.chunk(), false, in.publishState()));
+    if (in.publishState()) {
+      states.publish(
+          in.jobId(), new StateKey(in.batch(), in.chunk(), StateKind.FINAL), new byte[1]);
+    }
     return result(in, "rebase", 0);
   }
 
