@@ -1,5 +1,6 @@
 package org.excamera.codec.syntax;
 
+import org.excamera.codec.CorruptFrameException;
 import org.excamera.codec.bool.BoolDecoder;
 import org.excamera.codec.bool.Tree;
 import org.excamera.codec.header.FrameHeader;
@@ -86,6 +87,10 @@ final class ModeReader {
         } else {
           readIntraModes(mb);
         }
+      }
+      if (in.overran()) {
+        throw new CorruptFrameException(
+            "first partition ran out of data in macroblock row %d".formatted(row));
       }
     }
   }

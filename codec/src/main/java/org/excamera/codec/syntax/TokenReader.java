@@ -1,5 +1,6 @@
 package org.excamera.codec.syntax;
 
+import org.excamera.codec.CorruptFrameException;
 import org.excamera.codec.bool.BoolDecoder;
 import org.excamera.codec.tables.CoefficientTables;
 
@@ -98,6 +99,11 @@ final class TokenReader {
           ends[blockBase + b] = (byte) e;
           above[as] = left[ls] = (byte) (e > 0 ? 1 : 0);
         }
+      }
+      if (in.overran()) {
+        throw new CorruptFrameException(
+            "token partition %d ran out of data in macroblock row %d"
+                .formatted(row & (partitions.length - 1), row));
       }
     }
     return out.build();

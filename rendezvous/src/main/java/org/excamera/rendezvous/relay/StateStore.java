@@ -3,8 +3,6 @@ package org.excamera.rendezvous.relay;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,19 +11,13 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.excamera.rendezvous.JobDeletedException;
 import org.excamera.rendezvous.PublishOutcome;
 import org.excamera.rendezvous.Sha256;
@@ -50,20 +42,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class StateStore {
   private static final Logger log = LoggerFactory.getLogger(StateStore.class);
-  private static final Pattern JOB_DIR = Pattern.compile("([0-9a-f]{32})-([0-9]+)");
-  private static final String JOB_ID_FILE = "job.id";
-  private static final String TOMBSTONE = ".deleted";
-
-  private final Path dataDir;
+  private final DataDirectory directory;
   private final Clock clock;
   private final Duration ttl;
   private final ConcurrentHashMap<String, Job> jobs = new ConcurrentHashMap<>();
-  private final AtomicLong incarnations = new AtomicLong();
   private final AtomicLong attemptIds = new AtomicLong();
   private final AtomicInteger waiting = new AtomicInteger();
 
-  private StateStore(Path dataDir, Clock clock, Duration ttl) {
-    this.dataDir = dataDir;
+  private StateStore(DataDirectory directory, Clock clock, Duration ttl) {
+    this.directory = directory;
     this.clock = clock;
     this.ttl = ttl;
   }
@@ -77,75 +64,29 @@ public final class StateStore {
     if (ttl.isNegative() || ttl.isZero()) {
       throw new IllegalArgumentException("job TTL must be positive: " + ttl);
     }
-    Files.createDirectories(dataDir);
-    StateStore store = new StateStore(dataDir.toAbsolutePath(), clock, ttl);
+    StateStore store = new StateStore(DataDirectory.open(dataDir), clock, ttl);
     store.load();
     return store;
   }
 
   private void load() throws IOException {
-    Map<String, Path> newest = new TreeMap<>();
-    Map<String, Long> newestIncarnation = new TreeMap<>();
-    long maxIncarnation = 0;
-    List<Path> children = list(dataDir);
-    for (Path child : children) {
-      String name = child.getFileName().toString();
-      if (name.endsWith(TOMBSTONE)) {
-        deleteTree(child);
-        continue;
-      }
-      Matcher m = JOB_DIR.matcher(name);
-      if (!m.matches() || !Files.isDirectory(child)) {
-        log.warn("ignoring unexpected entry in the data directory: {}", child);
-        continue;
-      }
-      long incarnation = Long.parseLong(m.group(2));
-      maxIncarnation = Math.max(maxIncarnation, incarnation);
-      Path idFile = child.resolve(JOB_ID_FILE);
-      if (!Files.exists(idFile)) {
-        deleteTree(child); // its creation never finished; nothing in it was acknowledged
-        continue;
-      }
-      String id = Files.readString(idFile, StandardCharsets.UTF_8);
-      Long previous = newestIncarnation.get(id);
-      if (previous != null && previous > incarnation) {
-        deleteTree(child);
-        continue;
-      }
-      if (previous != null) {
-        deleteTree(newest.get(id));
-      }
-      newest.put(id, child);
-      newestIncarnation.put(id, incarnation);
-    }
-    incarnations.set(maxIncarnation);
     int states = 0;
     long now = clock.millis();
-    for (Map.Entry<String, Path> e : newest.entrySet()) {
+    for (Map.Entry<String, Path> e : directory.recoverJobs().entrySet()) {
       Job job = new Job(e.getKey(), now);
       job.directory = CompletableFuture.completedFuture(e.getValue());
-      for (Path f : list(e.getValue())) {
-        String name = f.getFileName().toString();
-        if (name.endsWith(StateFile.PART_SUFFIX)) {
-          Files.deleteIfExists(f);
-        } else if (name.endsWith(StateFile.SUFFIX)) {
-          try {
-            StateFile.Trailer t = StateFile.readTrailer(f);
-            Stored s = new Stored(t.rawLength(), t.dataLength(), t.digest());
-            s.path = f;
-            s.durable.complete(null);
-            job.slot(t.key()).stored = s;
-            states++;
-          } catch (IOException ex) {
-            Path aside = f.resolveSibling(name + ".corrupt");
-            log.error("state file {} is unreadable, moved aside to {}", f, aside, ex);
-            Files.move(f, aside, StandardCopyOption.REPLACE_EXISTING);
-          }
-        }
+      for (Map.Entry<Path, StateFile.Trailer> f :
+          directory.recoverStates(e.getValue()).entrySet()) {
+        StateFile.Trailer t = f.getValue();
+        Stored s = new Stored(t.rawLength(), t.dataLength(), t.digest());
+        s.path = f.getKey();
+        s.durable.complete(null);
+        job.slot(t.key()).stored = s;
+        states++;
       }
       jobs.put(job.id, job);
     }
-    log.info("opened state store {}: {} jobs, {} states", dataDir, jobs.size(), states);
+    log.info("opened state store {}: {} jobs, {} states", directory.root(), jobs.size(), states);
   }
 
   /** Starts receiving a state: creates the job's directory if needed and a part file. */
@@ -212,7 +153,7 @@ public final class StateStore {
     }
     if (create) {
       try {
-        dir.complete(createDirectory(job.id));
+        dir.complete(directory.createJobDirectory(job.id));
       } catch (IOException | RuntimeException e) {
         dir.completeExceptionally(e);
         throw e;
@@ -226,21 +167,6 @@ public final class StateStore {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while creating the directory of job " + job.id, e);
     }
-  }
-
-  private Path createDirectory(String jobId) throws IOException {
-    byte[] hash = Sha256.digest(jobId.getBytes(StandardCharsets.UTF_8)).toBytes();
-    String name = HexFormat.of().formatHex(hash, 0, 16) + "-" + incarnations.incrementAndGet();
-    Path dir = Files.createDirectory(dataDir.resolve(name));
-    Path idFile = dir.resolve(JOB_ID_FILE);
-    try (FileChannel ch =
-        FileChannel.open(idFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      StateFile.writeFully(ch, ByteBuffer.wrap(jobId.getBytes(StandardCharsets.UTF_8)), 0);
-      ch.force(true);
-    }
-    StateFile.syncDirectory(dir);
-    StateFile.syncDirectory(dataDir);
-    return dir;
   }
 
   /**
@@ -524,10 +450,7 @@ public final class StateStore {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while deleting a job", e);
     }
-    Path tomb = dir.resolveSibling(dir.getFileName() + TOMBSTONE);
-    Files.move(dir, tomb, StandardCopyOption.ATOMIC_MOVE);
-    StateFile.syncDirectory(dataDir);
-    deleteTree(tomb);
+    directory.removeJobDirectory(dir);
   }
 
   /** Deletes the jobs idle (no publish, fetch or waiter) for longer than the TTL. */
@@ -574,27 +497,6 @@ public final class StateStore {
   }
 
   public Path dataDir() {
-    return dataDir;
-  }
-
-  private static List<Path> list(Path dir) throws IOException {
-    List<Path> out = new ArrayList<>();
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-      s.forEach(out::add);
-    }
-    out.sort(Comparator.naturalOrder());
-    return out;
-  }
-
-  private static void deleteTree(@Nullable Path root) throws IOException {
-    if (root == null || !Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(root)) {
-      List<Path> paths = walk.sorted(Comparator.reverseOrder()).toList();
-      for (Path p : paths) {
-        Files.deleteIfExists(p);
-      }
-    }
+    return directory.root();
   }
 }

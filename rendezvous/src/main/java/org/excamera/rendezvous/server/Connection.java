@@ -68,6 +68,13 @@ final class Connection implements Runnable {
   private final Consumer<Connection> onGone;
   private final String peer;
   volatile @Nullable Thread thread;
+
+  /**
+   * When the blocking write in progress began ({@code System.nanoTime()}, never 0), or 0 when not
+   * writing: the server's watchdog closes a connection whose peer stopped reading.
+   */
+  private volatile long writingSince;
+
   private @Nullable Socket socket;
   private @Nullable FrameReader reader;
   private @Nullable FrameWriter writer;
@@ -157,7 +164,7 @@ final class Connection implements Runnable {
     }
     socket = s;
     reader = new FrameReader(new BufferedInputStream(s.getInputStream(), IO_BUFFER));
-    writer = new FrameWriter(new BufferedOutputStream(s.getOutputStream(), IO_BUFFER));
+    writer = new FrameWriter(new BufferedOutputStream(new Watched(s.getOutputStream()), IO_BUFFER));
   }
 
   /** Serves one request; false when the peer closed the connection between requests. */
@@ -429,7 +436,13 @@ final class Connection implements Runnable {
       w.flush();
       long done = 0;
       while (done < len) {
-        long n = from.transferTo(pos + done, len - done, channel);
+        long n;
+        writingSince = System.nanoTime() | 1;
+        try {
+          n = from.transferTo(pos + done, len - done, channel);
+        } finally {
+          writingSince = 0;
+        }
         if (n <= 0) {
           throw new IOException("state file ended early at " + (pos + done));
         }
@@ -506,8 +519,47 @@ final class Connection implements Runnable {
     return d;
   }
 
-  /** Closes the socket; safe from any thread, any number of times. */
+  /** Whether a write has been blocked (the peer not reading) for longer than {@code limitNanos}. */
+  boolean writeStuckFor(long limitNanos, long nowNanos) {
+    long since = writingSince;
+    return since != 0 && nowNanos - since > limitNanos;
+  }
+
+  /** Marks blocking writes to the socket for the watchdog. */
+  private final class Watched extends java.io.FilterOutputStream {
+    Watched(java.io.OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      writingSince = System.nanoTime() | 1;
+      try {
+        out.write(b, off, len);
+      } finally {
+        writingSince = 0;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+    }
+  }
+
+  /**
+   * Closes the socket; safe from any thread, any number of times. Shuts the socket down first: on
+   * Linux that wakes a thread blocked in {@code sendfile} on it, which a bare close does not.
+   */
   void close() {
+    try {
+      if (channel.isOpen()) {
+        channel.shutdownInput();
+        channel.shutdownOutput();
+      }
+    } catch (IOException e) {
+      log.debug("shutting down connection {} failed", id, e);
+    }
     try {
       channel.close();
     } catch (IOException e) {

@@ -55,7 +55,7 @@ public final class RendezvousServer implements AutoCloseable {
     this.sweeper =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
-              Thread t = new Thread(r, "rendezvous-expiry");
+              Thread t = new Thread(r, "rendezvous-sweeper");
               t.setDaemon(true);
               return t;
             });
@@ -70,6 +70,10 @@ public final class RendezvousServer implements AutoCloseable {
     long sweep = settings.sweepInterval.toMillis();
     var unused =
         server.sweeper.scheduleWithFixedDelay(server::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+    long watch = Math.max(100, settings.ioTimeout.toMillis() / 4);
+    var unused2 =
+        server.sweeper.scheduleWithFixedDelay(
+            server::closeStuckWriters, watch, watch, TimeUnit.MILLISECONDS);
     log.info(
         "rendezvous serving on {} ({}), data in {}",
         server.address(),
@@ -108,6 +112,19 @@ public final class RendezvousServer implements AutoCloseable {
       store.expireIdle();
     } catch (IOException | RuntimeException e) {
       log.error("expiring idle jobs failed", e);
+    }
+  }
+
+  /** Closes connections whose peer has not taken our bytes for longer than the I/O timeout. */
+  private void closeStuckWriters() {
+    long now = System.nanoTime();
+    long limit = settings.ioTimeout.toNanos();
+    for (Connection c : connections) {
+      if (c.writeStuckFor(limit, now)) {
+        log.warn(
+            "connection {}: peer stopped reading for over {}; closing", c.id(), settings.ioTimeout);
+        c.close();
+      }
     }
   }
 
