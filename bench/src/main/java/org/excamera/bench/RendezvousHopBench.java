@@ -11,16 +11,19 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.excamera.rendezvous.Compression;
 import org.excamera.rendezvous.JobTokens;
 import org.excamera.rendezvous.Sha256;
@@ -28,6 +31,8 @@ import org.excamera.rendezvous.StateKey;
 import org.excamera.rendezvous.client.RendezvousClient;
 import org.excamera.rendezvous.server.RendezvousServer;
 import org.excamera.rendezvous.server.ServerSettings;
+import org.excamera.rendezvous.tls.TlsContexts;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Hop latency and throughput of the rendezvous for 11 MiB states on loopback, against copying the
@@ -40,7 +45,7 @@ import org.excamera.rendezvous.server.ServerSettings;
  * socket time / hop time} (1.0 would mean the relay costs nothing over a direct copy).
  *
  * <p>Usage: {@code scripts/bench-rendezvous [--iterations N] [--warmup N] [--size BYTES]
- * [--data-dir DIR] [--compression NONE|DEFLATE]}
+ * [--data-dir DIR] [--compression NONE|DEFLATE] [--tls]}
  */
 public final class RendezvousHopBench {
   private static final PrintStream out = System.out;
@@ -50,6 +55,7 @@ public final class RendezvousHopBench {
   private int size = 11 << 20;
   private Path dataDir;
   private Compression compression = Compression.NONE;
+  private boolean tls;
 
   private RendezvousHopBench(Path dataDir) {
     this.dataDir = dataDir;
@@ -64,6 +70,7 @@ public final class RendezvousHopBench {
         case "--size" -> b.size = Integer.parseInt(args[++i]);
         case "--data-dir" -> b.dataDir = Files.createTempDirectory(Path.of(args[++i]), "rzb-");
         case "--compression" -> b.compression = Compression.valueOf(args[++i]);
+        case "--tls" -> b.tls = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -75,8 +82,14 @@ public final class RendezvousHopBench {
     Sha256 digest = Sha256.digest(state);
     out.printf(
         "rendezvous hop benchmark: %d-byte states, %d iterations after %d warm-up, %d cores,"
-            + " data dir %s, compression %s%n",
-        size, iterations, warmup, Runtime.getRuntime().availableProcessors(), dataDir, compression);
+            + " data dir %s, compression %s, %s%n",
+        size,
+        iterations,
+        warmup,
+        Runtime.getRuntime().availableProcessors(),
+        dataDir,
+        compression,
+        tls ? "TLS 1.3 (self-signed, made by keytool)" : "plaintext");
     double[] socket = new double[iterations];
     double[] socketSha = new double[iterations];
     double[] ratioSha = new double[iterations];
@@ -86,17 +99,24 @@ public final class RendezvousHopBench {
     double[] ratio = new double[iterations];
     JobTokens tokens =
         JobTokens.withSecret("rendezvous-bench-secret-0123456789".getBytes(StandardCharsets.UTF_8));
-    ServerSettings settings =
-        ServerSettings.builder(dataDir, tokens)
-            .insecureLoopback()
-            .maxPayloadBytes(1L << 30)
-            .build();
+    ServerSettings.Builder sb =
+        ServerSettings.builder(dataDir.resolve("store"), tokens).maxPayloadBytes(1L << 30);
+    SSLContext clientTls = null;
+    if (tls) {
+      Path[] pem = selfSigned(dataDir);
+      sb.tls(TlsContexts.server(pem[0], pem[1], null))
+          .bindAddress(InetAddress.getLoopbackAddress());
+      clientTls = TlsContexts.clientFromFiles(pem[0], null, null);
+    } else {
+      sb.insecureLoopback();
+    }
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try (SocketPair pair = new SocketPair();
-        RendezvousServer server = RendezvousServer.start(settings, registry);
-        RendezvousClient writer = client(server, tokens).compression(compression).build();
-        RendezvousClient reader = client(server, tokens).build()) {
+        RendezvousServer server = RendezvousServer.start(sb.build(), registry);
+        RendezvousClient writer =
+            client(server, tokens, clientTls).compression(compression).build();
+        RendezvousClient reader = client(server, tokens, clientTls).build()) {
       // Interleaved, so that both see the same machine load (other processes share the cores).
       for (int i = -warmup; i < iterations; i++) {
         double s = pair.copy(state, digest, pool, false);
@@ -222,11 +242,67 @@ public final class RendezvousHopBench {
     }
   }
 
-  private static RendezvousClient.Builder client(RendezvousServer server, JobTokens tokens) {
-    return RendezvousClient.builder("127.0.0.1:" + server.port())
-        .insecureLoopback()
-        .token(tokens.issue("bench"))
-        .maxPayloadBytes(1L << 30);
+  private static RendezvousClient.Builder client(
+      RendezvousServer server, JobTokens tokens, @Nullable SSLContext tls) {
+    RendezvousClient.Builder b =
+        RendezvousClient.builder("127.0.0.1:" + server.port())
+            .token(tokens.issue("bench"))
+            .maxPayloadBytes(1L << 30);
+    return tls == null ? b.insecureLoopback() : b.tls(tls);
+  }
+
+  /** A self-signed certificate for 127.0.0.1 made by keytool: {certificate PEM, key PEM}. */
+  private static Path[] selfSigned(Path dir) throws Exception {
+    Path store = dir.resolve("bench.p12");
+    String password = "bench-only";
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-keystore",
+                store.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                password,
+                "-keypass",
+                password,
+                "-alias",
+                "bench",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1",
+                "-validity",
+                "1")
+            .redirectErrorStream(true)
+            .start();
+    p.getInputStream().readAllBytes();
+    check(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "keytool failed");
+    KeyStore ks = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(store)) {
+      ks.load(in, password.toCharArray());
+    }
+    Base64.Encoder b64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
+    Path cert = dir.resolve("bench.crt.pem");
+    Path key = dir.resolve("bench.key.pem");
+    Files.writeString(
+        cert,
+        "-----BEGIN CERTIFICATE-----\n"
+            + b64.encodeToString(ks.getCertificate("bench").getEncoded())
+            + "\n-----END CERTIFICATE-----\n",
+        StandardCharsets.US_ASCII);
+    Files.writeString(
+        key,
+        "-----BEGIN PRIVATE KEY-----\n"
+            + b64.encodeToString(ks.getKey("bench", password.toCharArray()).getEncoded())
+            + "\n-----END PRIVATE KEY-----\n",
+        StandardCharsets.US_ASCII);
+    return new Path[] {cert, key};
   }
 
   /** Bytes like a decoder state's pictures: smooth gradients with noise (seeded, reproducible). */
