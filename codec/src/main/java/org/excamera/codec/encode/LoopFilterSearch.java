@@ -16,9 +16,9 @@ import org.excamera.codec.syntax.ParsedFrame;
  * most similar to the raw image by libvpx's SSIM ({@link Ssim}; 0.8·Y + 0.1·U + 0.1·V over the
  * display area). The filter is the decoder's own pass ({@link LoopFilterPass}) over a copy of the
  * unfiltered reconstruction, with the frame's header, segmentation and filter adjustments, so the
- * measured picture is the one a decoder will show. Search, coarse to fine: from a starting level,
- * steps of 8, then 4, 2 and 1, each repeated in the direction that improves until it no longer
- * does; ties keep the lower level. Deterministic.
+ * measured picture is the one a decoder will show. Search, coarse to fine: from a starting level
+ * near where the best lies for the quantizer, steps of 4, then 2 and 1, each repeated in the
+ * direction that improves until it no longer does; ties keep the lower level. Deterministic.
  */
 public final class LoopFilterSearch {
   private final ParsedFrame frame;
@@ -71,7 +71,7 @@ public final class LoopFilterSearch {
       throw new IllegalArgumentException("loop filter level must be 0..63: " + start);
     }
     int best = start;
-    for (int step = 8; step >= 1; step >>= 1) {
+    for (int step = 4; step >= 1; step >>= 1) {
       int down = better(best, best - step);
       if (down != best) {
         best = down;
