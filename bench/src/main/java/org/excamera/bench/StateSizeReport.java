@@ -13,7 +13,8 @@ import org.excamera.codec.io.IvfReader;
 /**
  * Serialized decoder state sizes at 1080p and 4K, raw and deflated (java.util.zip, default level),
  * for the state after a key frame (last = golden = altref, stored once) and the largest state seen
- * over a short stream with an alt-ref (distinct references stored separately).
+ * over a short stream (after the first interframe last differs from golden and altref, so two
+ * pictures are stored).
  */
 public final class StateSizeReport {
   private static final PrintStream out = System.out;
@@ -31,14 +32,7 @@ public final class StateSizeReport {
               s[0],
               s[1],
               12,
-              List.of(
-                  "--good",
-                  "--cpu-used=8",
-                  "--end-usage=cq",
-                  "--cq-level=32",
-                  "--auto-alt-ref=1",
-                  "--lag-in-frames=8",
-                  "--passes=2"));
+              List.of("--good", "--cpu-used=8", "--end-usage=cq", "--cq-level=32"));
       List<CompressedFrame> frames =
           IvfReader.readAll(ivf).stream().map(IvfFrame::data).map(CompressedFrame::of).toList();
       DecoderState state = DecoderState.initial();

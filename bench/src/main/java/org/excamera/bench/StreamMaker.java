@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Makes benchmark streams at run time (no video is committed): ffmpeg renders a synthetic source
- * ({@code testsrc2} or {@code mandelbrot}) and pipes it into vpxenc. Results are cached by name in
- * the given directory.
+ * ({@code testsrc2} or {@code mandelbrot}) and pipes it into vpxenc (so one-pass settings only).
+ * Results are cached by name in the given directory.
  */
 final class StreamMaker {
   private StreamMaker() {}
@@ -19,7 +19,7 @@ final class StreamMaker {
       throws IOException, InterruptedException {
     String name = "%s_%dx%d_%df_%08x.ivf".formatted(source, w, h, frames, vpxencFlags.hashCode());
     Path ivf = dir.resolve(name);
-    if (Files.isRegularFile(ivf) && Files.size(ivf) > 0) {
+    if (Files.isRegularFile(ivf) && Files.size(ivf) > 32 + 12) {
       return ivf;
     }
     Files.createDirectories(dir);
@@ -31,7 +31,7 @@ final class StreamMaker {
         "ffmpeg -v error -f lavfi -i %s -frames:v %d -pix_fmt yuv420p -f yuv4mpegpipe - | %s"
             .formatted(lavfi, frames, encoder);
     Process p = new ProcessBuilder("bash", "-o", "pipefail", "-c", cmd).inheritIO().start();
-    if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
+    if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0 || Files.size(ivf) <= 32 + 12) {
       Files.deleteIfExists(ivf);
       throw new IOException("could not make the stream: " + cmd);
     }
