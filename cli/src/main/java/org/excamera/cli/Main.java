@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
         "ExCamera: low-latency VP8 encoding with many tiny workers (Fouladi et al., NSDI '17).",
     subcommands = {
       CommandLine.HelpCommand.class,
+      EncodeCommand.class,
+      WorkerCommand.class,
+      DemoCommand.class,
       DecodeCommand.class,
       InspectCommand.class,
       RendezvousCommand.class,

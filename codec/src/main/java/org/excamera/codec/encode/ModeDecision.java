@@ -233,17 +233,30 @@ final class ModeDecision {
 
   private void tryInter(int row, int col, int mode, int mv, int refCost, int skipYes, int skipNo) {
     predictor.inter(canvas, reference(), row, col, mv);
+    int modeRate = refCost + interModeCosts[mode];
+    if (mode == PredictionMode.NEWMV) {
+      modeRate += mvCosts().newMv(mv, near.best());
+    }
+    // The prediction alone, coded as a skipped macroblock: what gives λ its grip on the rate
+    // when the quantizer leaves coefficients that are not worth their bits.
+    int skipRate = modeRate + skipYes;
+    long skipCost = rd.cost(skipRate, lumaSse(row, col) + chromaSse(row, col));
+    if (skipCost < bestCost) {
+      bestCost = skipCost;
+      bestMode = mode;
+      bestMv = mv;
+      best.clear();
+      saveRecon(row, col, true, true);
+    }
     MacroblockQuantizer q = mode == PredictionMode.ZEROMV ? zeroMvQ : motionQ;
     trial.clear();
     codeLuma(row, col, q);
     codeChroma(row, col, q);
-    int rate = refCost + interModeCosts[mode];
-    if (mode == PredictionMode.NEWMV) {
-      rate += mvCosts().newMv(mv, near.best());
+    if (trial.isEmpty()) {
+      return;
     }
-    rate += trial.isEmpty() ? skipYes : skipNo + tokenRate(trial, col, true, true, true);
-    long sse = lumaSse(row, col) + chromaSse(row, col);
-    long cost = rd.cost(rate, sse);
+    int rate = modeRate + skipNo + tokenRate(trial, col, true, true, true);
+    long cost = rd.cost(rate, lumaSse(row, col) + chromaSse(row, col));
     if (cost < bestCost) {
       bestCost = cost;
       bestMode = mode;

@@ -42,7 +42,7 @@ final class MotionEstimator {
   }
 
   private int sseCost(int rowQ, int colQ) {
-    return rd.sseRate(mvCosts.difference(rowQ - bestRowQ, colQ - bestColQ));
+    return rd.sadRate(mvCosts.difference(rowQ - bestRowQ, colQ - bestColQ));
   }
 
   /**

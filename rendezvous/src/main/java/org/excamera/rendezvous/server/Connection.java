@@ -68,6 +68,13 @@ final class Connection implements Runnable {
   private final Consumer<Connection> onGone;
   private final String peer;
   volatile @Nullable Thread thread;
+
+  /**
+   * When the blocking write in progress began ({@code System.nanoTime()}, never 0), or 0 when not
+   * writing: the server's watchdog closes a connection whose peer stopped reading.
+   */
+  private volatile long writingSince;
+
   private @Nullable Socket socket;
   private @Nullable FrameReader reader;
   private @Nullable FrameWriter writer;
@@ -157,7 +164,7 @@ final class Connection implements Runnable {
     }
     socket = s;
     reader = new FrameReader(new BufferedInputStream(s.getInputStream(), IO_BUFFER));
-    writer = new FrameWriter(new BufferedOutputStream(s.getOutputStream(), IO_BUFFER));
+    writer = new FrameWriter(new BufferedOutputStream(new Watched(s.getOutputStream()), IO_BUFFER));
   }
 
   /** Serves one request; false when the peer closed the connection between requests. */
@@ -232,7 +239,7 @@ final class Connection implements Runnable {
       refuse(e);
       return true;
     }
-    byte[] frame = acquire(RendezvousServer.frameBufferBytes());
+    byte[] frame = acquire(RendezvousServer.PUBLISH_BUFFER);
     if (frame == null) {
       refuse(busy());
       return true;
@@ -251,31 +258,45 @@ final class Connection implements Runnable {
       while (true) {
         FrameHeader h = in.readHeaderOrThrow();
         if (h.type() == FrameType.DATA) {
+          // Streamed through a small buffer; readers see the frame once all of it is checked.
+          int prefix = Protocol.HEADER_BYTES + Protocol.CHUNK_HEADER_BYTES;
           FrameWriter.encodeHeader(frame, 0, FrameType.DATA, h.length());
-          in.readFully(frame, Protocol.HEADER_BYTES, h.length());
+          int first = Math.min(h.length(), Protocol.CHUNK_HEADER_BYTES);
+          in.readFully(frame, Protocol.HEADER_BYTES, first);
           ChunkHeader c = ChunkHeader.parse(frame, Protocol.HEADER_BYTES, h.length());
           if (raw + c.rawLength() > r.rawLength()) {
             throw new WireFormatException(
                 ErrorCode.MALFORMED_FRAME,
                 "%s: chunks exceed the declared %d bytes".formatted(r.describe(), r.rawLength()));
           }
-          int body = Protocol.HEADER_BYTES + Protocol.CHUNK_HEADER_BYTES;
-          int frameLength = Protocol.HEADER_BYTES + h.length();
+          attempt.write(frame, 0, prefix);
+          byte[] inflateWindow = null; // set for deflated chunks
           if (c.deflated()) {
-            // Inflated (and so checked) before readers see it: they must never get a bad chunk.
             if (window == null) {
               window = acquire(WINDOW);
               if (window == null) {
                 throw new RelayUnavailableException(ErrorCode.BUSY, "out of buffer memory", null);
               }
             }
-            decoder().inflateInto(md, frame, body, c.encodedLength(), c.rawLength(), window);
-            attempt.append(frame, 0, frameLength);
-          } else {
-            // A raw chunk is valid once its header is: readers get it first, hashing follows.
-            attempt.append(frame, 0, frameLength);
-            md.update(frame, body, c.rawLength());
+            inflateWindow = window;
+            decoder().begin();
           }
+          int left = c.encodedLength();
+          while (left > 0) {
+            int n = Math.min(frame.length, left);
+            in.readFully(frame, 0, n);
+            attempt.write(frame, 0, n);
+            if (inflateWindow != null) {
+              decoder().feed(md, frame, 0, n, c.rawLength(), inflateWindow);
+            } else {
+              md.update(frame, 0, n);
+            }
+            left -= n;
+          }
+          if (inflateWindow != null) {
+            decoder().end(c.rawLength());
+          }
+          attempt.publishWritten();
           raw += c.rawLength();
         } else if (h.type() == FrameType.PUBLISH_END) {
           Sha256 declared = Replies.readDigest(FrameType.PUBLISH_END, in.readBody(h));
@@ -429,7 +450,13 @@ final class Connection implements Runnable {
       w.flush();
       long done = 0;
       while (done < len) {
-        long n = from.transferTo(pos + done, len - done, channel);
+        long n;
+        writingSince = System.nanoTime() | 1;
+        try {
+          n = from.transferTo(pos + done, len - done, channel);
+        } finally {
+          writingSince = 0;
+        }
         if (n <= 0) {
           throw new IOException("state file ended early at " + (pos + done));
         }
@@ -506,8 +533,47 @@ final class Connection implements Runnable {
     return d;
   }
 
-  /** Closes the socket; safe from any thread, any number of times. */
+  /** Whether a write has been blocked (the peer not reading) for longer than {@code limitNanos}. */
+  boolean writeStuckFor(long limitNanos, long nowNanos) {
+    long since = writingSince;
+    return since != 0 && nowNanos - since > limitNanos;
+  }
+
+  /** Marks blocking writes to the socket for the watchdog. */
+  private final class Watched extends java.io.FilterOutputStream {
+    Watched(java.io.OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      writingSince = System.nanoTime() | 1;
+      try {
+        out.write(b, off, len);
+      } finally {
+        writingSince = 0;
+      }
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+    }
+  }
+
+  /**
+   * Closes the socket; safe from any thread, any number of times. Shuts the socket down first: on
+   * Linux that wakes a thread blocked in {@code sendfile} on it, which a bare close does not.
+   */
   void close() {
+    try {
+      if (channel.isOpen()) {
+        channel.shutdownInput();
+        channel.shutdownOutput();
+      }
+    } catch (IOException e) {
+      log.debug("shutting down connection {} failed", id, e);
+    }
     try {
       channel.close();
     } catch (IOException e) {

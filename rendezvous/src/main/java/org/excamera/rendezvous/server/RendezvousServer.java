@@ -21,7 +21,6 @@ import org.excamera.rendezvous.relay.StateStore;
 import org.excamera.rendezvous.wire.ErrorReply;
 import org.excamera.rendezvous.wire.FrameType;
 import org.excamera.rendezvous.wire.FrameWriter;
-import org.excamera.rendezvous.wire.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +54,7 @@ public final class RendezvousServer implements AutoCloseable {
     this.sweeper =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
-              Thread t = new Thread(r, "rendezvous-expiry");
+              Thread t = new Thread(r, "rendezvous-sweeper");
               t.setDaemon(true);
               return t;
             });
@@ -70,6 +69,10 @@ public final class RendezvousServer implements AutoCloseable {
     long sweep = settings.sweepInterval.toMillis();
     var unused =
         server.sweeper.scheduleWithFixedDelay(server::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+    long watch = Math.max(100, settings.ioTimeout.toMillis() / 4);
+    var unused2 =
+        server.sweeper.scheduleWithFixedDelay(
+            server::closeStuckWriters, watch, watch, TimeUnit.MILLISECONDS);
     log.info(
         "rendezvous serving on {} ({}), data in {}",
         server.address(),
@@ -108,6 +111,19 @@ public final class RendezvousServer implements AutoCloseable {
       store.expireIdle();
     } catch (IOException | RuntimeException e) {
       log.error("expiring idle jobs failed", e);
+    }
+  }
+
+  /** Closes connections whose peer has not taken our bytes for longer than the I/O timeout. */
+  private void closeStuckWriters() {
+    long now = System.nanoTime();
+    long limit = settings.ioTimeout.toNanos();
+    for (Connection c : connections) {
+      if (c.writeStuckFor(limit, now)) {
+        log.warn(
+            "connection {}: peer stopped reading for over {}; closing", c.id(), settings.ioTimeout);
+        c.close();
+      }
     }
   }
 
@@ -205,7 +221,9 @@ public final class RendezvousServer implements AutoCloseable {
     log.info("rendezvous on port {} closed", settings.port == 0 ? "(ephemeral)" : settings.port);
   }
 
-  static int frameBufferBytes() {
-    return Protocol.HEADER_BYTES + Protocol.MAX_DATA_BODY;
-  }
+  /** The buffer a publish streams its DATA frames through (from the memory budget). */
+  static final int PUBLISH_BUFFER = 64 * 1024;
+
+  /** Budget bytes one publish of deflated chunks holds: its buffer and an inflate window. */
+  public static final int BYTES_PER_PUBLISH = 2 * PUBLISH_BUFFER;
 }

@@ -31,6 +31,10 @@ import org.excamera.rendezvous.testing.Eventually;
 import org.excamera.rendezvous.testing.LoopbackServer;
 import org.excamera.rendezvous.testing.MutableClock;
 import org.excamera.rendezvous.testing.Payloads;
+import org.excamera.rendezvous.testing.RawPeer;
+import org.excamera.rendezvous.wire.FetchRequest;
+import org.excamera.rendezvous.wire.FrameType;
+import org.excamera.rendezvous.wire.Protocol;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -255,8 +259,31 @@ class RendezvousServerTest {
   }
 
   @Test
+  void aReaderThatStopsReadingIsDisconnected() throws Exception {
+    LoopbackServer s =
+        closing(
+            LoopbackServer.start(dir.resolve("data"), b -> b.ioTimeout(Duration.ofMillis(500))));
+    try (RendezvousClient c = s.client("job-a")) {
+      c.publish("job-a", K0, Payloads.random(30, 8_000_000));
+    }
+    byte[] fetch =
+        new FetchRequest(LoopbackServer.TOKENS.issue("job-a"), "job-a", K0, 0, 1000).encode();
+    try (RawPeer stalled = new RawPeer(s.port(), 4096)) {
+      stalled.send(
+          RawPeer.header(Protocol.MAGIC, Protocol.VERSION, FrameType.FETCH.code(), 0, fetch.length),
+          fetch);
+      Eventually.await(
+          "the server drops the connection of a peer that does not read",
+          () -> s.registry().get("rendezvous.connections").gauge().value() == 0);
+    }
+    try (RendezvousClient c = s.client("job-a")) {
+      assertEquals(8_000_000, c.fetch("job-a", K0, Duration.ZERO).length, "others still served");
+    }
+  }
+
+  @Test
   void manyTransfersStayWithinTheMemoryBudget() throws Exception {
-    long budget = 3L * RendezvousServer.frameBufferBytes();
+    long budget = 3L * RendezvousServer.BYTES_PER_PUBLISH;
     LoopbackServer s =
         closing(LoopbackServer.start(dir.resolve("data"), b -> b.memoryBudgetBytes(budget)));
     List<Future<?>> runs = new ArrayList<>();

@@ -16,7 +16,19 @@ public final class RawPeer implements AutoCloseable {
   private final OutputStream out;
 
   public RawPeer(int port) throws IOException {
-    socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    this(port, 0);
+  }
+
+  /**
+   * With {@code receiveBuffer > 0}, a small receive buffer, so that a peer that stops reading
+   * blocks the server's writes quickly.
+   */
+  public RawPeer(int port, int receiveBuffer) throws IOException {
+    socket = new Socket();
+    if (receiveBuffer > 0) {
+      socket.setReceiveBufferSize(receiveBuffer);
+    }
+    socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
     socket.setSoTimeout(10_000);
     in = new DataInputStream(socket.getInputStream());
     out = socket.getOutputStream();

@@ -1,0 +1,173 @@
+package org.excamera.cli;
+
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.excamera.activities.impl.ChunkActivitiesImpl;
+import org.excamera.activities.impl.JobActivitiesImpl;
+import org.excamera.activities.impl.WorkerCapabilities;
+import org.excamera.activities.invoke.InProcessInvoker;
+import org.excamera.activities.invoke.LambdaInvoker;
+import org.excamera.activities.invoke.WorkerInvoker;
+import org.excamera.worker.BlobRef;
+import org.excamera.worker.ChunkWorker;
+import org.excamera.worker.EncoderKind;
+import org.excamera.worker.port.BlobStore;
+import org.excamera.worker.storage.FileBlobStore;
+import org.excamera.worker.storage.InMemoryStateExchange;
+import org.excamera.worker.storage.RoutingBlobStore;
+import org.excamera.worker.storage.S3BlobStore;
+import org.excamera.workflows.EncodeBatchWorkflowImpl;
+import org.excamera.workflows.EncodeJobWorkflowImpl;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything a Temporal worker process hosts: the workflows, the job activities (split, assemble,
+ * cleanup) and the chunk activities with their invoker (in-process pool or AWS Lambda), over file
+ * and S3 storage and an in-memory state exchange.
+ */
+final class PipelineHost implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PipelineHost.class);
+
+  private final Path scratch;
+  private final BlobRef workDirectory;
+  private final WorkerInvoker invoker;
+  private final ChunkWorker localWorker;
+  private final JobActivitiesImpl jobActivities;
+  private final ChunkActivitiesImpl chunkActivities;
+  private final int workers;
+
+  private PipelineHost(
+      Path scratch,
+      BlobRef workDirectory,
+      WorkerInvoker invoker,
+      ChunkWorker localWorker,
+      JobActivitiesImpl jobActivities,
+      ChunkActivitiesImpl chunkActivities,
+      int workers) {
+    this.scratch = scratch;
+    this.workDirectory = workDirectory;
+    this.invoker = invoker;
+    this.localWorker = localWorker;
+    this.jobActivities = jobActivities;
+    this.chunkActivities = chunkActivities;
+    this.workers = workers;
+  }
+
+  static PipelineHost create(HostOptions options) throws IOException {
+    Path scratch = Files.createTempDirectory("excamera-");
+    @Nullable String endpoint = options.s3Endpoint;
+    @Nullable String region = options.region;
+    BlobStore s3 =
+        new LazyBlobStore(
+            () ->
+                new S3BlobStore(
+                    S3BlobStore.client(region, endpoint == null ? null : URI.create(endpoint))));
+    BlobStore blobs = new RoutingBlobStore(new FileBlobStore(), s3);
+    BlobRef work = workDirectory(options.work, scratch);
+    InMemoryStateExchange states = new InMemoryStateExchange();
+    ChunkWorker.Builder builder =
+        ChunkWorker.builder()
+            .blobs(blobs)
+            .exchanges(endpointOrNull -> states)
+            .scratchRoot(scratch.resolve("chunks"));
+    WorkerInvoker invoker;
+    ChunkWorker local;
+    String function = options.lambdaFunction;
+    if (function != null) {
+      if (!"s3".equals(work.scheme())) {
+        throw new IllegalArgumentException(
+            "--lambda-function needs --work s3://BUCKET/PREFIX: Lambda workers read chunks from S3");
+      }
+      invoker =
+          new LambdaInvoker(LambdaInvoker.client(region, null), function, options.lambdaQualifier);
+      local = builder.build();
+    } else {
+      InProcessInvoker inProcess = InProcessInvoker.create(builder, options.workers);
+      invoker = inProcess;
+      local = inProcess.worker();
+    }
+    Set<EncoderKind> encoders = EnumSet.noneOf(EncoderKind.class);
+    for (EncoderKind kind : EncoderKind.values()) {
+      if (local.hasEncoder(kind)) {
+        encoders.add(kind);
+      }
+    }
+    JobActivitiesImpl jobs =
+        new JobActivitiesImpl(
+            blobs,
+            work,
+            new WorkerCapabilities(local.canStitch(), encoders),
+            states,
+            scratch.resolve("jobs"));
+    return new PipelineHost(
+        scratch, work, invoker, local, jobs, new ChunkActivitiesImpl(invoker), options.workers);
+  }
+
+  private static BlobRef workDirectory(@Nullable String work, Path scratch) throws IOException {
+    if (work == null) {
+      return BlobRef.of(scratch.resolve("work"));
+    }
+    if (work.startsWith("s3://")) {
+      return BlobRef.parse(work);
+    }
+    Path dir = Path.of(work).toAbsolutePath();
+    Files.createDirectories(dir);
+    return BlobRef.of(dir);
+  }
+
+  /** Registers the workflows and activities on a Temporal worker. */
+  void register(Worker worker) {
+    worker.registerWorkflowImplementationTypes(
+        EncodeJobWorkflowImpl.class, EncodeBatchWorkflowImpl.class);
+    worker.registerActivitiesImplementations(jobActivities, chunkActivities);
+  }
+
+  /**
+   * Temporal worker options: many activity slots, because the invoker (not Temporal) bounds how
+   * many stages compute at once, and a chain link waiting for a state must not block others.
+   */
+  WorkerOptions workerOptions() {
+    return WorkerOptions.newBuilder()
+        .setMaxConcurrentActivityExecutionSize(Math.max(64, 16 * workers))
+        .setMaxConcurrentWorkflowTaskExecutionSize(16)
+        .build();
+  }
+
+  ChunkWorker localWorker() {
+    return localWorker;
+  }
+
+  BlobRef workDirectory() {
+    return workDirectory;
+  }
+
+  String describe() {
+    return invoker.describe();
+  }
+
+  @Override
+  public void close() {
+    if (invoker instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        log.debug("closing the invoker: {}", e.toString());
+      }
+    }
+    try (Stream<Path> walk = Files.walk(scratch)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      log.debug("could not delete {}: {}", scratch, e.toString());
+    }
+  }
+}
