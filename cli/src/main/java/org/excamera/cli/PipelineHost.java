@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.excamera.activities.impl.ChunkActivitiesImpl;
 import org.excamera.activities.impl.JobActivitiesImpl;
@@ -64,6 +65,12 @@ final class PipelineHost implements AutoCloseable {
   }
 
   static PipelineHost create(HostOptions options) throws IOException {
+    return create(options, UnaryOperator.identity());
+  }
+
+  /** As {@link #create(HostOptions)}, with a last say over the chunk worker (tests: faults). */
+  static PipelineHost create(HostOptions options, UnaryOperator<ChunkWorker.Builder> customize)
+      throws IOException {
     Path scratch = Files.createTempDirectory("excamera-");
     @Nullable String endpoint = options.s3Endpoint;
     @Nullable String region = options.region;
@@ -80,6 +87,7 @@ final class PipelineHost implements AutoCloseable {
             .blobs(blobs)
             .exchanges(endpointOrNull -> states)
             .scratchRoot(scratch.resolve("chunks"));
+    builder = customize.apply(builder);
     WorkerInvoker invoker;
     ChunkWorker local;
     String function = options.lambdaFunction;
