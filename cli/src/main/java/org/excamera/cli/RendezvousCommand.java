@@ -108,7 +108,7 @@ public final class RendezvousCommand implements Runnable {
     @Option(names = "--bind", description = "Address to bind (default: all with TLS).")
     @Nullable String bind;
 
-    @Option(names = "--memory-budget-mb", defaultValue = "256", description = "Payload buffers.")
+    @Option(names = "--memory-budget-mb", defaultValue = "64", description = "Payload buffers.")
     long memoryBudgetMb;
 
     @Option(names = "--max-payload-mb", defaultValue = "256", description = "Largest state.")

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import org.excamera.codec.CodecException;
 import org.excamera.codec.CompressedFrame;
 import org.excamera.codec.DecoderState;
-import org.excamera.codec.UnsupportedFeatureException;
 import org.excamera.codec.encode.ChunkReencoder;
 import org.excamera.codec.io.ContainerFormatException;
 import org.excamera.codec.io.IvfFrame;
@@ -117,8 +116,7 @@ final class XcEncCommand implements Callable<Integer> {
           predState == null
               ? DecoderState.initial()
               : DecoderState.deserialize(Files.readAllBytes(predState));
-      ChunkReencoder.Output result =
-          ChunkReencoder.run(s, s0, compressed, frames, kfWeight, XcEncCommand::encodeGivenState);
+      ChunkReencoder.Output result = ChunkReencoder.run(s, s0, compressed, frames, kfWeight);
       try (IvfWriter w = IvfWriter.create(output, header.withFrameCount(result.frames().size()))) {
         for (int i = 0; i < result.frames().size(); i++) {
           w.write(predFrames.get(i).pts(), result.frames().get(i).toByteArray());
@@ -151,12 +149,5 @@ final class XcEncCommand implements Callable<Integer> {
       }
     }
     return frames;
-  }
-
-  private static org.excamera.codec.EncodeResult encodeGivenState(
-      DecoderState s, RawFrame target, org.excamera.codec.header.QuantIndices quant) {
-    throw new UnsupportedFeatureException(
-        "PRED starts with a key frame, whose replacement (encode-given-state) is not built yet;"
-            + " this xc-enc handles PRED streams that start with an interframe");
   }
 }

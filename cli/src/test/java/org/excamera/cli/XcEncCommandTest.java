@@ -79,35 +79,65 @@ class XcEncCommandTest {
     assertTrue(out.toString().contains("3 frames"), out.toString());
   }
 
+  /**
+   * A position-1 chunk (design §2): PRED is the chunk's own vpxenc output, S the predecessor's
+   * vpxenc state. The key frame becomes an interframe; predecessor + output plays in vpxdec with
+   * one key frame and the same pictures as in our decoder.
+   */
   @Test
-  void leadingKeyFrameNeedsEncodeGivenStateAndSaysSo() throws IOException {
-    List<RawFrame> raw = VpxChunks.rawFrames("foreman_cif_352x288_96f.y4m", 0, 2);
-    Path y4m = VpxChunks.writeY4m(raw, dir.resolve("c.y4m"));
-    Path pred = VpxChunks.vpxenc(y4m, 40, dir.resolve("pred.ivf"));
-    DecoderState s =
-        Vp8Decoder.decode(
-                DecoderState.initial(new Dimensions(352, 288)),
-                CompressedFrame.of(VpxChunks.ivfFrames(pred).get(0)))
-            .next();
+  void replacesTheLeadingKeyFrameAndTheStreamPlaysInVpxdec() throws IOException {
+    List<RawFrame> raw = VpxChunks.rawFrames("foreman_cif_352x288_96f.y4m", 0, 6);
+    Path first = VpxChunks.writeY4m(raw.subList(0, 3), dir.resolve("c0.y4m"));
+    Path second = VpxChunks.writeY4m(raw.subList(3, 6), dir.resolve("c1.y4m"));
+    Path v0 = VpxChunks.vpxenc(first, 32, dir.resolve("v0.ivf"));
+    Path v1 = VpxChunks.vpxenc(second, 32, dir.resolve("v1.ivf"));
+    DecoderState s = DecoderState.initial();
+    List<String> ours = new java.util.ArrayList<>();
+    List<byte[]> joined = new java.util.ArrayList<>();
+    for (byte[] f : VpxChunks.ivfFrames(v0)) {
+      org.excamera.codec.DecodeResult r = Vp8Decoder.decode(s, CompressedFrame.of(f));
+      ours.add(org.excamera.codec.picture.I420Digest.md5(r.picture()));
+      joined.add(f);
+      s = r.next();
+    }
     Files.write(dir.resolve("s"), s.serialize());
-    StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine();
+    StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(new StringWriter()));
     cli.setErr(new PrintWriter(err));
     int code =
         cli.execute(
             "xc-enc",
             "--raw",
-            y4m.toString(),
+            second.toString(),
             "--pred",
-            pred.toString(),
+            v1.toString(),
             "--state",
             dir.resolve("s").toString(),
             "-o",
             dir.resolve("out.ivf").toString(),
             "--state-out",
             dir.resolve("s2").toString());
-    assertEquals(1, code);
-    assertTrue(err.toString().contains("encode-given-state"), err.toString());
+    assertEquals(0, code, err.toString());
+    List<IvfFrame> produced = IvfReader.readAll(dir.resolve("out.ivf"));
+    assertEquals(3, produced.size());
+    assertTrue(
+        produced.get(0).size() < VpxChunks.ivfFrames(v1).get(0).length,
+        "the replacement is smaller than the key frame");
+    for (IvfFrame f : produced) {
+      assertTrue(!CompressedFrame.of(f.data()).isKeyFrame());
+      org.excamera.codec.DecodeResult r = Vp8Decoder.decode(s, CompressedFrame.of(f.data()));
+      ours.add(org.excamera.codec.picture.I420Digest.md5(r.picture()));
+      joined.add(f.data());
+      s = r.next();
+    }
+    assertArrayEquals(s.serialize(), Files.readAllBytes(dir.resolve("s2")));
+    Path stream = dir.resolve("joined.ivf");
+    try (IvfWriter w = IvfWriter.create(stream, IvfHeader.vp8(352, 288, 30000, 1001, 0))) {
+      for (int i = 0; i < joined.size(); i++) {
+        w.write(i, joined.get(i));
+      }
+    }
+    assertEquals(ours, VpxChunks.vpxdecMd5s(stream));
   }
 }

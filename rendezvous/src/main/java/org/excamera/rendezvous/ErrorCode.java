@@ -21,6 +21,8 @@ public enum ErrorCode {
   UNEXPECTED_FRAME(14, false),
   /** The connection failed or the server could not be reached (client side only). */
   UNAVAILABLE(15, true),
+  /** The TLS handshake kept failing: certificates or trust do not match (client side only). */
+  TLS_FAILED(16, false),
   /** A code this client does not know (a newer server). */
   UNKNOWN(0, false);
 

@@ -40,7 +40,7 @@ public abstract sealed class RendezvousException extends RuntimeException
       case DIGEST_MISMATCH -> new DigestMismatchException(message);
       case TIMEOUT -> new FetchTimeoutException(message);
       case JOB_DELETED -> new JobDeletedException(message);
-      case BUSY, SHUTTING_DOWN, INTERNAL, UNAVAILABLE ->
+      case BUSY, SHUTTING_DOWN, INTERNAL, UNAVAILABLE, TLS_FAILED ->
           new RelayUnavailableException(code, message, null);
       case MALFORMED_FRAME, UNSUPPORTED_VERSION, FRAME_TOO_LARGE, UNEXPECTED_FRAME, UNKNOWN ->
           new ProtocolViolationException(code, message);

@@ -6,8 +6,10 @@ import org.excamera.codec.CompressedFrame;
 import org.excamera.codec.DecodeResult;
 import org.excamera.codec.DecoderState;
 import org.excamera.codec.EncodeResult;
+import org.excamera.codec.EncoderSettings;
 import org.excamera.codec.Rebaser;
 import org.excamera.codec.Vp8Decoder;
+import org.excamera.codec.Vp8Encoder;
 import org.excamera.codec.header.QuantIndices;
 import org.excamera.codec.io.RawFrame;
 import org.excamera.codec.syntax.ParsedFrame;
@@ -30,9 +32,25 @@ public final class ChunkReencoder {
   public interface KeyFrameReplacement {
     /**
      * An interframe coded against {@code state} with target {@code target}, refreshing all three
-     * references, at the quantizer indices {@code quant}.
+     * references, with {@code settings}.
      */
-    EncodeResult encode(DecoderState state, RawFrame target, QuantIndices quant);
+    EncodeResult encode(DecoderState state, RawFrame target, EncoderSettings settings);
+  }
+
+  /** ExCamera's replacement: {@link Vp8Encoder#encodeInterframe} (design §4.1). */
+  public static final KeyFrameReplacement ENCODE_GIVEN_STATE = Vp8Encoder::encodeInterframe;
+
+  /**
+   * {@link #run(DecoderState, DecoderState, List, List, double, KeyFrameReplacement)} with {@link
+   * #ENCODE_GIVEN_STATE}.
+   */
+  public static Output run(
+      DecoderState state,
+      DecoderState predState,
+      List<CompressedFrame> pred,
+      List<RawFrame> raw,
+      double kfWeight) {
+    return run(state, predState, pred, raw, kfWeight, ENCODE_GIVEN_STATE);
   }
 
   /** A re-encoded chunk: the frames (one per PRED frame used) and the final state. */
@@ -93,7 +111,8 @@ public final class ChunkReencoder {
           QuantIndices q = p.header().quantIndices();
           int next = parsed.size() > 1 ? parsed.get(1).header().quantIndices().yAcQi() : q.yAcQi();
           EncodeResult e =
-              replacement.encode(s, targets.get(i), blendedQuantizer(q, next, kfWeight));
+              replacement.encode(
+                  s, targets.get(i), EncoderSettings.replacingKeyFrame(q, next, kfWeight));
           out.add(e.frame());
           s = e.next();
         } else {
@@ -108,13 +127,5 @@ public final class ChunkReencoder {
       s = e.next();
     }
     return new Output(out, s);
-  }
-
-  /**
-   * The key frame's indices with {@code y_ac_qi = round(w·q_key + (1 − w)·q_next)} (design §4.1).
-   */
-  public static QuantIndices blendedQuantizer(QuantIndices key, int qNext, double weight) {
-    long q = Math.round(weight * key.yAcQi() + (1 - weight) * qNext);
-    return key.withYAcQi((int) Math.max(0, Math.min(127, q)));
   }
 }

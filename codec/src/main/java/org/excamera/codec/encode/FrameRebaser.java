@@ -83,7 +83,9 @@ public final class FrameRebaser {
     MacroblockModes keptModes = kept.build();
     PictureBuilder canvas = PictureBuilder.blank(dims);
     ResidualsBuilder residuals = new ResidualsBuilder(modes.count());
-    new Pass(header, segments, state.references(), target, canvas, keptModes, residuals).run();
+    TokenCosts costs = TokenCosts.of(state.probabilities().coefficients()::get);
+    new Pass(header, segments, state.references(), target, canvas, keptModes, residuals, costs)
+        .run();
     Residuals coded = residuals.build();
     MacroblockModesBuilder withSkips = keptModes.toBuilder();
     TokenBranchCounts counts = TokenBranchCounts.of(keptModes, coded);
@@ -116,7 +118,8 @@ public final class FrameRebaser {
     private final MacroblockModes modes;
     private final ResidualsBuilder out;
     private final MacroblockPredictor predictor;
-    private final MacroblockResidualCoder coder = new MacroblockResidualCoder();
+    private final TokenContexts contexts;
+    private final MacroblockResidualCoder coder;
     private final MacroblockCoefficients coefficients = new MacroblockCoefficients();
     private final QuantizerTables[] tables = new QuantizerTables[4];
     private final int[] subMvs = new int[16];
@@ -128,7 +131,10 @@ public final class FrameRebaser {
         Picture target,
         PictureBuilder canvas,
         MacroblockModes modes,
-        ResidualsBuilder out) {
+        ResidualsBuilder out,
+        TokenCosts costs) {
+      this.contexts = new TokenContexts(modes.mbCols());
+      this.coder = new MacroblockResidualCoder(new TrellisQuantizer(costs), contexts);
       this.segments = segments;
       this.segmentationEnabled = header.segmentation().segmentationEnabled();
       this.quant = header.quantIndices();
@@ -144,7 +150,9 @@ public final class FrameRebaser {
       MacroblockPredictor.prepare(canvas);
       int mb = 0;
       for (int row = 0; row < modes.mbRows(); row++) {
+        contexts.startRow(row);
         for (int col = 0; col < modes.mbCols(); col++, mb++) {
+          contexts.startMacroblock(col);
           macroblock(mb, row, col);
         }
         MacroblockPredictor.finishRow(canvas, row);
@@ -178,8 +186,10 @@ public final class FrameRebaser {
     private void macroblock(int mb, int row, int col) {
       int yMode = modes.yMode(mb);
       int ref = modes.refFrame(mb);
-      MacroblockQuantizer q =
-          MacroblockQuantizer.withModeBoost(tables(modes.segmentId(mb)), modeBoost(yMode, ref));
+      QuantizerTables t = tables(modes.segmentId(mb));
+      MacroblockQuantizer q = MacroblockQuantizer.withModeBoost(t, modeBoost(yMode, ref));
+      coder.setRdMultiplier(
+          TrellisQuantizer.rdMultiplier(t.factors().y1Dc(), ref == ReferenceFrame.INTRA_FRAME));
       coefficients.clear();
       byte[] ty = target.y().samplesUnsafe();
       int tyStride = target.y().stride();

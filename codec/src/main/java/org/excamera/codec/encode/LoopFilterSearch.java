@@ -16,9 +16,10 @@ import org.excamera.codec.syntax.ParsedFrame;
  * most similar to the raw image by libvpx's SSIM ({@link Ssim}; 0.8·Y + 0.1·U + 0.1·V over the
  * display area). The filter is the decoder's own pass ({@link LoopFilterPass}) over a copy of the
  * unfiltered reconstruction, with the frame's header, segmentation and filter adjustments, so the
- * measured picture is the one a decoder will show. Search, coarse to fine: from a starting level,
- * steps of 8, then 4, 2 and 1, each repeated in the direction that improves until it no longer
- * does; ties keep the lower level. Deterministic.
+ * measured picture is the one a decoder will show. Search, coarse to fine: from a starting level
+ * near where the best lies for the quantizer (a third of its index), steps of 2, then 1, each
+ * repeated in the direction that improves until it no longer does; ties keep the lower level.
+ * Deterministic.
  */
 public final class LoopFilterSearch {
   private final ParsedFrame frame;
@@ -71,7 +72,7 @@ public final class LoopFilterSearch {
       throw new IllegalArgumentException("loop filter level must be 0..63: " + start);
     }
     int best = start;
-    for (int step = 8; step >= 1; step >>= 1) {
+    for (int step = 2; step >= 1; step >>= 1) {
       int down = better(best, best - step);
       if (down != best) {
         best = down;
@@ -89,7 +90,7 @@ public final class LoopFilterSearch {
 
   /** A starting level for quantizer index {@code qIndex}: about where the best level lies. */
   public static int startingLevel(int qIndex) {
-    return Math.min(63, qIndex * 3 / 8);
+    return Math.min(63, qIndex / 3);
   }
 
   /** SSIM of the reconstruction filtered at {@code level}. */

@@ -2,6 +2,7 @@ package org.excamera.codec.encode;
 
 import org.excamera.codec.recon.InverseTransform;
 import org.excamera.codec.syntax.Residuals;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Codes the residual of one macroblock whose prediction is already in the frame being built (RFC
@@ -25,6 +26,9 @@ import org.excamera.codec.syntax.Residuals;
  * call.
  */
 public final class MacroblockResidualCoder {
+  private final @Nullable TrellisQuantizer trellis;
+  private final @Nullable TokenContexts contexts;
+  private int rdMult;
   private final short[] diff = new short[256];
   private final short[] coeff = new short[256];
   private final short[] dq = new short[256];
@@ -33,6 +37,69 @@ public final class MacroblockResidualCoder {
   private final short[] y2Dq = new short[16];
   private final short[] block = new short[16];
   private final short[] scratch = new short[16];
+
+  /** A coder that keeps the regular quantizer's values (no rate-distortion refinement). */
+  public MacroblockResidualCoder() {
+    this.trellis = null;
+    this.contexts = null;
+  }
+
+  /**
+   * A coder that refines every block with {@code trellis} ({@link TrellisQuantizer}), taking each
+   * block's first-token context from {@code contexts} and recording its outcome there; the caller
+   * positions {@code contexts} before each macroblock and sets the rate multiplier ({@link
+   * #setRdMultiplier}).
+   */
+  public MacroblockResidualCoder(TrellisQuantizer trellis, TokenContexts contexts) {
+    this.trellis = trellis;
+    this.contexts = contexts;
+  }
+
+  /** The rate multiplier of the next macroblocks ({@link TrellisQuantizer#rdMultiplier}). */
+  public void setRdMultiplier(int rdMult) {
+    this.rdMult = rdMult;
+  }
+
+  /**
+   * The regular quantizer, then (with a trellis) its refinement; the end of the block in token
+   * order from {@code first}, recorded in the contexts when there are any.
+   */
+  private int quantize(
+      BlockQuantizer quantizer,
+      int zbinExtra,
+      short[] in,
+      int inOff,
+      short[] tokens,
+      int tokOff,
+      short[] dequantized,
+      int dqOff,
+      int type,
+      int block) {
+    int eob = quantizer.quantize(in, inOff, zbinExtra, tokens, tokOff, dequantized, dqOff);
+    int first = type == 0 ? 1 : 0;
+    int end = eob > first ? eob : 0;
+    TrellisQuantizer t = trellis;
+    TokenContexts c = contexts;
+    if (t != null && c != null) {
+      if (end > 0) {
+        end =
+            t.optimize(
+                in,
+                inOff,
+                tokens,
+                tokOff,
+                dequantized,
+                dqOff,
+                type,
+                c.context(block),
+                quantizer.dcStep(),
+                quantizer.acStep(),
+                rdMult);
+      }
+      c.set(block, end > 0);
+    }
+    return end;
+  }
 
   /**
    * Codes the 16×16 luma of a macroblock predicted as a whole (intra 16×16, whole-macroblock inter,
@@ -57,24 +124,34 @@ public final class MacroblockResidualCoder {
     }
     BlockQuantizer y1 = q.tables().y1();
     short[] tokens = out.coeffs;
-    for (int b = 0; b < 16; b++) {
-      int eob = y1.quantize(coeff, b * 16, q.y1Extra(), tokens, b * 16, dq, b * 16);
-      if (hasY2) {
-        // The DC goes to Y2; coding starts at position 1.
-        tokens[b * 16] = 0;
-        out.ends[b] = (byte) (eob > 1 ? eob : 0);
-      } else {
-        out.ends[b] = (byte) eob;
-      }
-    }
     if (hasY2) {
+      // Y2 first, as the token order has it (the contexts of later blocks do not depend on it).
       for (int b = 0; b < 16; b++) {
         dcs[b] = coeff[b * 16];
       }
       ForwardWht.fwht4x4(dcs, 0, 4, y2Coeff, 0);
-      int eob =
-          q.tables().y2().quantize(y2Coeff, 0, q.y2Extra(), tokens, Residuals.Y2 * 16, y2Dq, 0);
-      out.ends[Residuals.Y2] = (byte) eob;
+      out.ends[Residuals.Y2] =
+          (byte)
+              quantize(
+                  q.tables().y2(),
+                  q.y2Extra(),
+                  y2Coeff,
+                  0,
+                  tokens,
+                  Residuals.Y2 * 16,
+                  y2Dq,
+                  0,
+                  1,
+                  Residuals.Y2);
+    }
+    int type = hasY2 ? 0 : 3;
+    for (int b = 0; b < 16; b++) {
+      out.ends[b] =
+          (byte) quantize(y1, q.y1Extra(), coeff, b * 16, tokens, b * 16, dq, b * 16, type, b);
+      if (hasY2) {
+        // The DC goes to Y2; coding starts at position 1.
+        tokens[b * 16] = 0;
+      }
     }
     reconstructLuma(canvas, canvasOff, canvasStride, hasY2, out);
   }
@@ -96,7 +173,7 @@ public final class MacroblockResidualCoder {
     subtract(target, targetOff, targetStride, canvas, canvasOff, canvasStride, 4, diff);
     ForwardDct.fdct4x4(diff, 0, 4, coeff, 0);
     BlockQuantizer y1 = q.tables().y1();
-    int eob = y1.quantize(coeff, 0, q.y1Extra(), out.coeffs, b * 16, dq, 0);
+    int eob = quantize(y1, q.y1Extra(), coeff, 0, out.coeffs, b * 16, dq, 0, 3, b);
     out.ends[b] = (byte) eob;
     addBlock(out.coeffs, b * 16, eob, dq, 0, canvas, canvasOff, canvasStride);
   }
@@ -137,7 +214,7 @@ public final class MacroblockResidualCoder {
       int c = i & 1;
       ForwardDct.fdct4x4(diff, r * 32 + c * 4, 8, coeff, 0);
       int b = firstBlock + i;
-      int eob = uv.quantize(coeff, 0, q.uvExtra(), out.coeffs, b * 16, dq, 0);
+      int eob = quantize(uv, q.uvExtra(), coeff, 0, out.coeffs, b * 16, dq, 0, 2, b);
       out.ends[b] = (byte) eob;
       addBlock(
           out.coeffs,

@@ -181,13 +181,17 @@ final class ModeDecision {
     int nearest = near.nearest();
     int nearMv = near.near();
     // A vector reachable by several modes is coded with the cheapest of them.
-    tryInter(row, col, PredictionMode.ZEROMV, 0, refCost, skipYes, skipNo);
+    int n = 0;
+    candidateModes[n] = PredictionMode.ZEROMV;
+    candidateMvs[n++] = 0;
     if (nearest != 0 || cheaper(PredictionMode.NEARESTMV, PredictionMode.ZEROMV)) {
-      tryInter(row, col, PredictionMode.NEARESTMV, nearest, refCost, skipYes, skipNo);
+      candidateModes[n] = PredictionMode.NEARESTMV;
+      candidateMvs[n++] = nearest;
     }
     if ((nearMv != nearest || cheaper(PredictionMode.NEARMV, PredictionMode.NEARESTMV))
         && (nearMv != 0 || cheaper(PredictionMode.NEARMV, PredictionMode.ZEROMV))) {
-      tryInter(row, col, PredictionMode.NEARMV, nearMv, refCost, skipYes, skipNo);
+      candidateModes[n] = PredictionMode.NEARMV;
+      candidateMvs[n++] = nearMv;
     }
     int y = source.y().origin() + row * 16 * source.y().stride() + col * 16;
     int newMv =
@@ -202,8 +206,79 @@ final class ModeDecision {
                 nearest,
                 nearMv);
     if (newMv != 0 && newMv != nearest && newMv != nearMv) {
-      tryInter(row, col, PredictionMode.NEWMV, newMv, refCost, skipYes, skipNo);
+      candidateModes[n] = PredictionMode.NEWMV;
+      candidateMvs[n++] = newMv;
     }
+    // Every candidate is predicted and tried as a skipped macroblock; only the most promising
+    // by SATD and mode rate have their residual coded.
+    int last = -1;
+    for (int i = 0; i < n; i++) {
+      int mode = candidateModes[i];
+      predictor.inter(canvas, reference(), row, col, candidateMvs[i]);
+      last = i;
+      candidateRates[i] = interModeRate(mode, candidateMvs[i], refCost);
+      trySkipped(row, col, mode, candidateMvs[i], candidateRates[i] + skipYes);
+      candidateScores[i] = predictionSatd(row, col) + rd.sadRate(candidateRates[i]);
+    }
+    for (int k = 0; k < Math.min(n, CODED_INTER_CANDIDATES); k++) {
+      int pick = -1;
+      for (int i = 0; i < n; i++) {
+        if (candidateScores[i] != Integer.MAX_VALUE
+            && (pick < 0 || candidateScores[i] < candidateScores[pick])) {
+          pick = i;
+        }
+      }
+      candidateScores[pick] = Integer.MAX_VALUE;
+      if (pick != last) {
+        predictor.inter(canvas, reference(), row, col, candidateMvs[pick]);
+      }
+      last = -1;
+      tryCoded(row, col, candidateModes[pick], candidateMvs[pick], candidateRates[pick], skipNo);
+    }
+  }
+
+  /** 16×16 luma and 8×8 chroma intra modes whose residual is coded, of the four. */
+  private static final int CODED_INTRA_CANDIDATES = 2;
+
+  private final int[] intraScores = new int[4];
+
+  /** The index of the least score, which is then removed (set to the largest int). */
+  private static int takeBest(int[] scores) {
+    int pick = 0;
+    for (int i = 1; i < scores.length; i++) {
+      if (scores[i] < scores[pick]) {
+        pick = i;
+      }
+    }
+    scores[pick] = Integer.MAX_VALUE;
+    return pick;
+  }
+
+  /** Inter macroblocks whose residual is coded, of the up to four candidates. */
+  private static final int CODED_INTER_CANDIDATES = 2;
+
+  private final int[] candidateModes = new int[4];
+  private final int[] candidateMvs = new int[4];
+  private final int[] candidateRates = new int[4];
+  private final int[] candidateScores = new int[4];
+
+  private int interModeRate(int mode, int mv, int refCost) {
+    int rate = refCost + interModeCosts[mode];
+    if (mode == PredictionMode.NEWMV) {
+      rate += mvCosts().newMv(mv, near.best());
+    }
+    return rate;
+  }
+
+  /** SATD of the prediction in the canvas against the target, luma and chroma. */
+  private int predictionSatd(int row, int col) {
+    int y = MacroblockPredictor.lumaOffset(canvas, row, col);
+    int uv = MacroblockPredictor.chromaOffset(canvas, row, col);
+    int ys = canvas.stride(0);
+    int uvs = canvas.stride(1);
+    return Satd.satd(source.y().samplesUnsafe(), y, ys, canvas.data(0), y, ys, 16)
+        + Satd.satd(source.u().samplesUnsafe(), uv, uvs, canvas.data(1), uv, uvs, 8)
+        + Satd.satd(source.v().samplesUnsafe(), uv, uvs, canvas.data(2), uv, uvs, 8);
   }
 
   private MotionEstimator motion() {
@@ -231,23 +306,20 @@ final class ModeDecision {
     return interModeCosts[mode] < interModeCosts[than];
   }
 
-  private void tryInter(int row, int col, int mode, int mv, int refCost, int skipYes, int skipNo) {
-    predictor.inter(canvas, reference(), row, col, mv);
-    int modeRate = refCost + interModeCosts[mode];
-    if (mode == PredictionMode.NEWMV) {
-      modeRate += mvCosts().newMv(mv, near.best());
-    }
-    // The prediction alone, coded as a skipped macroblock: what gives λ its grip on the rate
-    // when the quantizer leaves coefficients that are not worth their bits.
-    int skipRate = modeRate + skipYes;
-    long skipCost = rd.cost(skipRate, lumaSse(row, col) + chromaSse(row, col));
-    if (skipCost < bestCost) {
-      bestCost = skipCost;
+  /** The predicted macroblock in the canvas as a skipped macroblock: prediction only. */
+  private void trySkipped(int row, int col, int mode, int mv, int rate) {
+    long cost = rd.cost(rate, lumaSse(row, col) + chromaSse(row, col));
+    if (cost < bestCost) {
+      bestCost = cost;
       bestMode = mode;
       bestMv = mv;
       best.clear();
       saveRecon(row, col, true, true);
     }
+  }
+
+  /** The predicted macroblock in the canvas with its residual coded. */
+  private void tryCoded(int row, int col, int mode, int mv, int modeRate, int skipNo) {
     MacroblockQuantizer q = mode == PredictionMode.ZEROMV ? zeroMvQ : motionQ;
     trial.clear();
     codeLuma(row, col, q);
@@ -270,11 +342,22 @@ final class ModeDecision {
 
   private void intraCandidates(int row, int col, int skipYes, int skipNo) {
     int refCost = keyFrame ? 0 : BoolCosts.costZero(PROB_INTRA_ESTIMATE);
-    // Chroma first: its mode is chosen on its own and shared by every luma candidate.
+    // Chroma first: its mode is chosen on its own and shared by every luma candidate. Of the
+    // four 16×16 (and 8×8) modes, the two best by SATD and mode rate are coded.
     long chromaCost = Long.MAX_VALUE;
     int chromaRate = 0;
     long chromaSse = 0;
+    int uv = MacroblockPredictor.chromaOffset(canvas, row, col);
+    int uvs = canvas.stride(1);
     for (int m = PredictionMode.DC_PRED; m <= PredictionMode.TM_PRED; m++) {
+      predictor.intraChroma(canvas, row, col, m);
+      intraScores[m] =
+          Satd.satd(source.u().samplesUnsafe(), uv, uvs, canvas.data(1), uv, uvs, 8)
+              + Satd.satd(source.v().samplesUnsafe(), uv, uvs, canvas.data(2), uv, uvs, 8)
+              + rd.sadRate(modeCosts.uvMode[m]);
+    }
+    for (int k = 0; k < CODED_INTRA_CANDIDATES; k++) {
+      int m = takeBest(intraScores);
       predictor.intraChroma(canvas, row, col, m);
       trial.clear();
       codeChroma(row, col, intraQ);
@@ -295,7 +378,16 @@ final class ModeDecision {
       chromaEmpty &= bestChroma.ends[b] == 0;
     }
     int chromaTokens = chromaRate - modeCosts.uvMode[bestUvMode];
+    int y = MacroblockPredictor.lumaOffset(canvas, row, col);
+    int ys = canvas.stride(0);
     for (int m = PredictionMode.DC_PRED; m <= PredictionMode.TM_PRED; m++) {
+      predictor.intraLuma(canvas, row, col, m);
+      intraScores[m] =
+          Satd.satd(source.y().samplesUnsafe(), y, ys, canvas.data(0), y, ys, 16)
+              + rd.sadRate(modeCosts.yMode[m]);
+    }
+    for (int k = 0; k < CODED_INTRA_CANDIDATES; k++) {
+      int m = takeBest(intraScores);
       predictor.intraLuma(canvas, row, col, m);
       trial.clear();
       codeLuma(row, col, intraQ);

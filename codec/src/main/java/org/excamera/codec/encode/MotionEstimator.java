@@ -86,7 +86,7 @@ final class MotionEstimator {
         MotionSearch.fullPel(
             src, srcOff, srcStride, 16, 16, ref, x, y, startRow, startCol, RANGE, sadCost);
     MotionSearch.Result sub =
-        MotionSearch.subPel(src, srcOff, srcStride, 16, 16, ref, x, y, full, sseCost);
+        MotionSearch.subPelCross(src, srcOff, srcStride, 16, 16, ref, x, y, full, sseCost);
     int rowQ = sub.row();
     int colQ = sub.col();
     if (Math.abs(rowQ - bestRowQ) > MvCosts.MAX_COMPONENT

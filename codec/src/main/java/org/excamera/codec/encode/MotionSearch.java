@@ -179,6 +179,79 @@ public final class MotionSearch {
     return new Result(row, col, best);
   }
 
+  /**
+   * Like {@link #subPel} with fewer candidates, as libvpx's {@code vp8_find_best_sub_pixel_step}:
+   * at each step (half, then quarter samples) the four axis neighbours, then the one diagonal
+   * between the better horizontal and the better vertical neighbour; five predictions per step
+   * instead of eight.
+   */
+  public static Result subPelCross(
+      byte[] src,
+      int srcOff,
+      int srcStride,
+      int w,
+      int h,
+      SearchPlane ref,
+      int blockX,
+      int blockY,
+      Result start,
+      MvCost mvCost) {
+    Window win = Window.of(ref, blockX, blockY, w, h);
+    int[] tmp = new int[w * (h + 5)];
+    byte[] pred = new byte[w * h];
+    int row = start.row();
+    int col = start.col();
+    if (!win.containsQuarter(row, col)) {
+      throw new IllegalArgumentException(
+          "start vector (%d, %d) lies outside the searchable window".formatted(row, col));
+    }
+    int best =
+        subPelCost(src, srcOff, srcStride, w, h, ref, blockX, blockY, row, col, tmp, pred, mvCost);
+    for (int step = 2; step >= 1; step--) {
+      int r0 = row;
+      int c0 = col;
+      int left = Integer.MAX_VALUE;
+      int right = Integer.MAX_VALUE;
+      int up = Integer.MAX_VALUE;
+      int down = Integer.MAX_VALUE;
+      int[][] axis = {{0, -step}, {0, step}, {-step, 0}, {step, 0}};
+      for (int k = 0; k < 4; k++) {
+        int r = r0 + axis[k][0];
+        int c = c0 + axis[k][1];
+        if (!win.containsQuarter(r, c)) {
+          continue;
+        }
+        int cost =
+            subPelCost(src, srcOff, srcStride, w, h, ref, blockX, blockY, r, c, tmp, pred, mvCost);
+        switch (k) {
+          case 0 -> left = cost;
+          case 1 -> right = cost;
+          case 2 -> up = cost;
+          default -> down = cost;
+        }
+        if (cost < best) {
+          best = cost;
+          row = r;
+          col = c;
+        }
+      }
+      int dr = up <= down ? -step : step;
+      int dc = left <= right ? -step : step;
+      int r = r0 + dr;
+      int c = c0 + dc;
+      if (win.containsQuarter(r, c)) {
+        int cost =
+            subPelCost(src, srcOff, srcStride, w, h, ref, blockX, blockY, r, c, tmp, pred, mvCost);
+        if (cost < best) {
+          best = cost;
+          row = r;
+          col = c;
+        }
+      }
+    }
+    return new Result(row, col, best);
+  }
+
   private static int subPelCost(
       byte[] src,
       int srcOff,

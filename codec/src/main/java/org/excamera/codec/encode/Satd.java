@@ -11,68 +11,51 @@ final class Satd {
 
   /** SATD of the 4×4 blocks at {@code a[aOff]} and {@code b[bOff]}. */
   static int satd4x4(byte[] a, int aOff, int aStride, byte[] b, int bOff, int bStride) {
-    int t0 = 0;
-    int t1 = 0;
-    int t2 = 0;
-    int t3 = 0;
-    int t4 = 0;
-    int t5 = 0;
-    int t6 = 0;
-    int t7 = 0;
-    int t8 = 0;
-    int t9 = 0;
-    int t10 = 0;
-    int t11 = 0;
-    int t12 = 0;
-    int t13 = 0;
-    int t14 = 0;
-    int t15 = 0;
-    for (int r = 0; r < 4; r++) {
-      int i = aOff + r * aStride;
-      int j = bOff + r * bStride;
-      int d0 = (a[i] & 0xFF) - (b[j] & 0xFF);
-      int d1 = (a[i + 1] & 0xFF) - (b[j + 1] & 0xFF);
-      int d2 = (a[i + 2] & 0xFF) - (b[j + 2] & 0xFF);
-      int d3 = (a[i + 3] & 0xFF) - (b[j + 3] & 0xFF);
-      int s01 = d0 + d1;
-      int m01 = d0 - d1;
-      int s23 = d2 + d3;
-      int m23 = d2 - d3;
-      int h0 = s01 + s23;
-      int h1 = m01 + m23;
-      int h2 = s01 - s23;
-      int h3 = m01 - m23;
-      switch (r) {
-        case 0 -> {
-          t0 = h0;
-          t1 = h1;
-          t2 = h2;
-          t3 = h3;
-        }
-        case 1 -> {
-          t4 = h0;
-          t5 = h1;
-          t6 = h2;
-          t7 = h3;
-        }
-        case 2 -> {
-          t8 = h0;
-          t9 = h1;
-          t10 = h2;
-          t11 = h3;
-        }
-        default -> {
-          t12 = h0;
-          t13 = h1;
-          t14 = h2;
-          t15 = h3;
-        }
-      }
-    }
-    return column(t0, t4, t8, t12)
-        + column(t1, t5, t9, t13)
-        + column(t2, t6, t10, t14)
-        + column(t3, t7, t11, t15);
+    // Rows: each row's differences transformed in place into four locals per row.
+    int i = aOff;
+    int j = bOff;
+    int d0 = (a[i] & 0xFF) - (b[j] & 0xFF);
+    int d1 = (a[i + 1] & 0xFF) - (b[j + 1] & 0xFF);
+    int d2 = (a[i + 2] & 0xFF) - (b[j + 2] & 0xFF);
+    int d3 = (a[i + 3] & 0xFF) - (b[j + 3] & 0xFF);
+    int r00 = d0 + d1 + d2 + d3;
+    int r01 = d0 - d1 + d2 - d3;
+    int r02 = d0 + d1 - d2 - d3;
+    int r03 = d0 - d1 - d2 + d3;
+    i += aStride;
+    j += bStride;
+    d0 = (a[i] & 0xFF) - (b[j] & 0xFF);
+    d1 = (a[i + 1] & 0xFF) - (b[j + 1] & 0xFF);
+    d2 = (a[i + 2] & 0xFF) - (b[j + 2] & 0xFF);
+    d3 = (a[i + 3] & 0xFF) - (b[j + 3] & 0xFF);
+    int r10 = d0 + d1 + d2 + d3;
+    int r11 = d0 - d1 + d2 - d3;
+    int r12 = d0 + d1 - d2 - d3;
+    int r13 = d0 - d1 - d2 + d3;
+    i += aStride;
+    j += bStride;
+    d0 = (a[i] & 0xFF) - (b[j] & 0xFF);
+    d1 = (a[i + 1] & 0xFF) - (b[j + 1] & 0xFF);
+    d2 = (a[i + 2] & 0xFF) - (b[j + 2] & 0xFF);
+    d3 = (a[i + 3] & 0xFF) - (b[j + 3] & 0xFF);
+    int r20 = d0 + d1 + d2 + d3;
+    int r21 = d0 - d1 + d2 - d3;
+    int r22 = d0 + d1 - d2 - d3;
+    int r23 = d0 - d1 - d2 + d3;
+    i += aStride;
+    j += bStride;
+    d0 = (a[i] & 0xFF) - (b[j] & 0xFF);
+    d1 = (a[i + 1] & 0xFF) - (b[j + 1] & 0xFF);
+    d2 = (a[i + 2] & 0xFF) - (b[j + 2] & 0xFF);
+    d3 = (a[i + 3] & 0xFF) - (b[j + 3] & 0xFF);
+    int r30 = d0 + d1 + d2 + d3;
+    int r31 = d0 - d1 + d2 - d3;
+    int r32 = d0 + d1 - d2 - d3;
+    int r33 = d0 - d1 - d2 + d3;
+    return column(r00, r10, r20, r30)
+        + column(r01, r11, r21, r31)
+        + column(r02, r12, r22, r32)
+        + column(r03, r13, r23, r33);
   }
 
   private static int column(int a, int b, int c, int d) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.excamera.codec.CompressedFrame;
 import org.excamera.codec.DecoderState;
+import org.excamera.codec.EncoderSettings;
 import org.excamera.codec.UnsupportedFeatureException;
 import org.excamera.codec.Vp8Decoder;
 import org.excamera.codec.header.QuantIndices;
@@ -67,10 +68,14 @@ class ChunkReencoderTest {
   @Test
   void replacedKeyFrameQuantizerBlendsWithTheNextFrame() {
     QuantIndices key = QuantIndices.of(20);
-    assertEquals(25, ChunkReencoder.blendedQuantizer(key, 40, 0.75).yAcQi());
-    assertEquals(20, ChunkReencoder.blendedQuantizer(key, 40, 1.0).yAcQi());
-    assertEquals(40, ChunkReencoder.blendedQuantizer(key, 40, 0.0).yAcQi());
-    assertEquals(25, ChunkReencoder.blendedQuantizer(key, 29, 0.5).yAcQi(), "24.5 rounds up");
+    assertEquals(25, blend(key, 40, 0.75));
+    assertEquals(20, blend(key, 40, 1.0));
+    assertEquals(40, blend(key, 40, 0.0));
+    assertEquals(25, blend(key, 29, 0.5), "24.5 rounds up");
+  }
+
+  private static int blend(QuantIndices key, int next, double weight) {
+    return EncoderSettings.replacingKeyFrame(key, next, weight).quantIndices().yAcQi();
   }
 
   private static List<CompressedFrame> frames(Path ivf) throws IOException {

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import org.excamera.rendezvous.Compression;
 import org.excamera.rendezvous.DigestMismatchException;
 import org.excamera.rendezvous.ErrorCode;
@@ -43,6 +44,7 @@ import org.slf4j.LoggerFactory;
 public final class RendezvousClient implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RendezvousClient.class);
   private static final int DIGEST_RETRIES = 2;
+  private static final int HANDSHAKE_TRIES = 3;
 
   private final String host;
   private final int port;
@@ -193,6 +195,7 @@ public final class RendezvousClient implements AutoCloseable {
   private <T> T withRetries(String what, long giveUpNanos, Exchange<T> exchange) {
     Backoff backoff = new Backoff(50, 2000);
     int tries = 0;
+    int handshakeFailures = 0;
     while (true) {
       tries++;
       ClientConnection c = null;
@@ -216,6 +219,17 @@ public final class RendezvousClient implements AutoCloseable {
           throw e;
         }
         failure = e;
+      } catch (SSLHandshakeException e) {
+        closeQuietly(c);
+        // Usually certificates or trust that do not match, which retrying cannot fix; a few
+        // tries still ride out a server that died in the middle of a handshake.
+        if (++handshakeFailures >= HANDSHAKE_TRIES) {
+          throw new RelayUnavailableException(
+              ErrorCode.TLS_FAILED, "%s: TLS handshake failed: %s".formatted(what, e), e);
+        }
+        failure =
+            new RelayUnavailableException(
+                ErrorCode.UNAVAILABLE, "%s: %s (try %d)".formatted(what, e, tries), e);
       } catch (IOException e) {
         closeQuietly(c);
         failure =

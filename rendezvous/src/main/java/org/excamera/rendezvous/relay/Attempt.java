@@ -50,8 +50,18 @@ public final class Attempt {
    * tailing readers.
    */
   public void append(byte[] frames, int off, int len) throws IOException {
-    StateFile.writeFully(file.channel, ByteBuffer.wrap(frames, off, len), writePosition);
+    write(frames, off, len);
+    publishWritten();
+  }
+
+  /** Appends bytes to the part file without showing them to readers yet (writer thread only). */
+  public void write(byte[] bytes, int off, int len) throws IOException {
+    StateFile.writeFully(file.channel, ByteBuffer.wrap(bytes, off, len), writePosition);
     writePosition += len;
+  }
+
+  /** Shows readers everything written so far: call at a frame boundary, once it is checked. */
+  public void publishWritten() {
     job.lock.lock();
     try {
       written = writePosition;

@@ -239,7 +239,7 @@ final class Connection implements Runnable {
       refuse(e);
       return true;
     }
-    byte[] frame = acquire(RendezvousServer.frameBufferBytes());
+    byte[] frame = acquire(RendezvousServer.PUBLISH_BUFFER);
     if (frame == null) {
       refuse(busy());
       return true;
@@ -258,31 +258,45 @@ final class Connection implements Runnable {
       while (true) {
         FrameHeader h = in.readHeaderOrThrow();
         if (h.type() == FrameType.DATA) {
+          // Streamed through a small buffer; readers see the frame once all of it is checked.
+          int prefix = Protocol.HEADER_BYTES + Protocol.CHUNK_HEADER_BYTES;
           FrameWriter.encodeHeader(frame, 0, FrameType.DATA, h.length());
-          in.readFully(frame, Protocol.HEADER_BYTES, h.length());
+          int first = Math.min(h.length(), Protocol.CHUNK_HEADER_BYTES);
+          in.readFully(frame, Protocol.HEADER_BYTES, first);
           ChunkHeader c = ChunkHeader.parse(frame, Protocol.HEADER_BYTES, h.length());
           if (raw + c.rawLength() > r.rawLength()) {
             throw new WireFormatException(
                 ErrorCode.MALFORMED_FRAME,
                 "%s: chunks exceed the declared %d bytes".formatted(r.describe(), r.rawLength()));
           }
-          int body = Protocol.HEADER_BYTES + Protocol.CHUNK_HEADER_BYTES;
-          int frameLength = Protocol.HEADER_BYTES + h.length();
+          attempt.write(frame, 0, prefix);
+          byte[] inflateWindow = null; // set for deflated chunks
           if (c.deflated()) {
-            // Inflated (and so checked) before readers see it: they must never get a bad chunk.
             if (window == null) {
               window = acquire(WINDOW);
               if (window == null) {
                 throw new RelayUnavailableException(ErrorCode.BUSY, "out of buffer memory", null);
               }
             }
-            decoder().inflateInto(md, frame, body, c.encodedLength(), c.rawLength(), window);
-            attempt.append(frame, 0, frameLength);
-          } else {
-            // A raw chunk is valid once its header is: readers get it first, hashing follows.
-            attempt.append(frame, 0, frameLength);
-            md.update(frame, body, c.rawLength());
+            inflateWindow = window;
+            decoder().begin();
           }
+          int left = c.encodedLength();
+          while (left > 0) {
+            int n = Math.min(frame.length, left);
+            in.readFully(frame, 0, n);
+            attempt.write(frame, 0, n);
+            if (inflateWindow != null) {
+              decoder().feed(md, frame, 0, n, c.rawLength(), inflateWindow);
+            } else {
+              md.update(frame, 0, n);
+            }
+            left -= n;
+          }
+          if (inflateWindow != null) {
+            decoder().end(c.rawLength());
+          }
+          attempt.publishWritten();
           raw += c.rawLength();
         } else if (h.type() == FrameType.PUBLISH_END) {
           Sha256 declared = Replies.readDigest(FrameType.PUBLISH_END, in.readBody(h));

@@ -21,7 +21,6 @@ import org.excamera.rendezvous.relay.StateStore;
 import org.excamera.rendezvous.wire.ErrorReply;
 import org.excamera.rendezvous.wire.FrameType;
 import org.excamera.rendezvous.wire.FrameWriter;
-import org.excamera.rendezvous.wire.Protocol;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -222,7 +221,9 @@ public final class RendezvousServer implements AutoCloseable {
     log.info("rendezvous on port {} closed", settings.port == 0 ? "(ephemeral)" : settings.port);
   }
 
-  static int frameBufferBytes() {
-    return Protocol.HEADER_BYTES + Protocol.MAX_DATA_BODY;
-  }
+  /** The buffer a publish streams its DATA frames through (from the memory budget). */
+  static final int PUBLISH_BUFFER = 64 * 1024;
+
+  /** Budget bytes one publish of deflated chunks holds: its buffer and an inflate window. */
+  public static final int BYTES_PER_PUBLISH = 2 * PUBLISH_BUFFER;
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import org.excamera.rendezvous.JobTokens;
-import org.excamera.rendezvous.wire.Protocol;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,9 +51,10 @@ public final class ServerSettings {
     if (b.requireClientCertificates && b.tls == null) {
       throw new IllegalArgumentException("client certificates need TLS");
     }
-    if (b.memoryBudgetBytes < 2L * (Protocol.HEADER_BYTES + Protocol.MAX_DATA_BODY)) {
+    if (b.memoryBudgetBytes < RendezvousServer.BYTES_PER_PUBLISH) {
       throw new IllegalArgumentException(
-          "memory budget %d is below two frame buffers".formatted(b.memoryBudgetBytes));
+          "memory budget %d is below one publish's buffers (%d)"
+              .formatted(b.memoryBudgetBytes, RendezvousServer.BYTES_PER_PUBLISH));
     }
     this.bindAddress = bind;
     this.port = b.port;
@@ -98,7 +98,7 @@ public final class ServerSettings {
     private @Nullable SSLContext tls;
     private boolean insecureLoopback;
     private boolean requireClientCertificates;
-    private long memoryBudgetBytes = 256L << 20;
+    private long memoryBudgetBytes = 64L << 20;
     private long maxPayloadBytes = 256L << 20;
     private int maxConnections = 4096;
     private Duration jobTtl = Duration.ofHours(24);
@@ -144,7 +144,10 @@ public final class ServerSettings {
       return this;
     }
 
-    /** Bytes of payload buffers the server may hold at once (default 256 MiB). */
+    /**
+     * Bytes of payload buffers the server may hold at once (default 64 MiB: a publish holds 64 KiB,
+     * 128 KiB if it inflates; a TLS fetch 64 KiB; a plaintext fetch nothing).
+     */
     public Builder memoryBudgetBytes(long n) {
       this.memoryBudgetBytes = n;
       return this;

@@ -43,11 +43,20 @@ public final class ChunkDecoder implements AutoCloseable {
     }
   }
 
+  private long produced;
+
+  /** Starts inflating one chunk fed in pieces ({@link #feed}, then {@link #end}). */
+  public void begin() {
+    inflater.reset();
+    produced = 0;
+  }
+
   /**
-   * Inflates {@code src[off, off + len)} piecewise through {@code window} into {@code digest},
-   * checking it yields exactly {@code rawLength} bytes; memory stays at the window's size.
+   * Inflates the next piece of the chunk through {@code window} into {@code digest}.
+   *
+   * @throws WireFormatException if it is corrupt, goes past {@code rawLength} or past its end
    */
-  public void inflateInto(
+  public void feed(
       java.security.MessageDigest digest,
       byte[] src,
       int off,
@@ -55,17 +64,18 @@ public final class ChunkDecoder implements AutoCloseable {
       int rawLength,
       byte[] window)
       throws WireFormatException {
-    inflater.reset();
+    if (inflater.finished()) {
+      throw ChunkHeader.malformed("bytes after the end of a deflated chunk");
+    }
     inflater.setInput(src, off, len);
-    long n = 0;
     try {
       while (true) {
         int k = inflater.inflate(window, 0, window.length);
         if (k == 0) {
-          break; // finished, starved or asking for a dictionary: judged below
+          break; // starved, finished or asking for a dictionary: judged below and in end()
         }
-        n += k;
-        if (n > rawLength) {
+        produced += k;
+        if (produced > rawLength) {
           throw ChunkHeader.malformed(
               "deflated chunk inflates past its declared %d bytes".formatted(rawLength));
         }
@@ -74,10 +84,20 @@ public final class ChunkDecoder implements AutoCloseable {
     } catch (DataFormatException e) {
       throw ChunkHeader.malformed("deflated chunk is corrupt: " + e.getMessage());
     }
-    if (n != rawLength || !inflater.finished() || inflater.getRemaining() != 0) {
+    if (inflater.needsDictionary()) {
+      throw ChunkHeader.malformed("deflated chunk asks for a preset dictionary");
+    }
+    if (inflater.finished() && inflater.getRemaining() != 0) {
+      throw ChunkHeader.malformed("bytes after the end of a deflated chunk");
+    }
+  }
+
+  /** Checks that the chunk fed since {@link #begin} ended exactly at {@code rawLength} bytes. */
+  public void end(int rawLength) throws WireFormatException {
+    if (!inflater.finished() || produced != rawLength) {
       throw ChunkHeader.malformed(
-          "deflated chunk inflates to %d bytes with %d input left, declared %d"
-              .formatted(n, inflater.getRemaining(), rawLength));
+          "deflated chunk inflates to %d bytes%s, declared %d"
+              .formatted(produced, inflater.finished() ? "" : " and is unfinished", rawLength));
     }
   }
 

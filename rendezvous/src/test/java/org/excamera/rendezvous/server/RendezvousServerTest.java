@@ -283,7 +283,7 @@ class RendezvousServerTest {
 
   @Test
   void manyTransfersStayWithinTheMemoryBudget() throws Exception {
-    long budget = 3L * RendezvousServer.frameBufferBytes();
+    long budget = 3L * RendezvousServer.BYTES_PER_PUBLISH;
     LoopbackServer s =
         closing(LoopbackServer.start(dir.resolve("data"), b -> b.memoryBudgetBytes(budget)));
     List<Future<?>> runs = new ArrayList<>();

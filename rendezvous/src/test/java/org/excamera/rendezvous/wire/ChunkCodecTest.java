@@ -30,7 +30,12 @@ class ChunkCodecTest {
       if (c.deflated()) {
         dec.inflate(body, 5, c.encodedLength(), back, 0, c.rawLength());
         MessageDigest md = Sha256.newDigest();
-        dec.inflateInto(md, body, 5, c.encodedLength(), c.rawLength(), new byte[1000]);
+        dec.begin();
+        for (int off = 0; off < c.encodedLength(); off += 777) {
+          int n = Math.min(777, c.encodedLength() - off);
+          dec.feed(md, body, 5 + off, n, c.rawLength(), new byte[1000]);
+        }
+        dec.end(c.rawLength());
         assertEquals(Sha256.digest(src), Sha256.of(md.digest()));
       } else {
         System.arraycopy(body, 5, back, 0, c.rawLength());
@@ -82,7 +87,13 @@ class ChunkCodecTest {
           WireFormatException.class, () -> dec.inflate(frame, 17, encoded, dst, 0, 50_001));
       assertThrows(
           WireFormatException.class,
-          () -> dec.inflateInto(Sha256.newDigest(), frame, 17, encoded, 49_999, new byte[512]));
+          () -> {
+            dec.begin();
+            dec.feed(Sha256.newDigest(), frame, 17, encoded, 49_999, new byte[512]);
+          });
+      dec.begin();
+      dec.feed(Sha256.newDigest(), frame, 17, encoded - 1, 50_000, new byte[512]);
+      assertThrows(WireFormatException.class, () -> dec.end(50_000), "a truncated chunk");
       byte[] corrupt = frame.clone();
       for (int i = 17; i < 40; i++) {
         corrupt[i] ^= (byte) 0x5A;

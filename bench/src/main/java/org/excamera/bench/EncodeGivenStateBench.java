@@ -1,0 +1,322 @@
+package org.excamera.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.excamera.codec.CompressedFrame;
+import org.excamera.codec.DecodeResult;
+import org.excamera.codec.DecoderState;
+import org.excamera.codec.EncodeResult;
+import org.excamera.codec.EncoderSettings;
+import org.excamera.codec.Vp8Decoder;
+import org.excamera.codec.Vp8Encoder;
+import org.excamera.codec.encode.FrameEncoder;
+import org.excamera.codec.encode.Ssim;
+import org.excamera.codec.header.QuantIndices;
+import org.excamera.codec.io.IvfFrame;
+import org.excamera.codec.io.IvfReader;
+import org.excamera.codec.io.RawFrame;
+import org.excamera.codec.io.Y4mHeader;
+import org.excamera.codec.io.Y4mReader;
+import org.excamera.codec.io.Y4mWriter;
+import org.excamera.codec.picture.Picture;
+
+/**
+ * Time per frame of encode-given-state against vpxenc's time per frame (issue 4, item 9; target ≤
+ * 1.0).
+ *
+ * <p>The clip's first {@code --frames} frames are cut into chunks of {@code --chunk} frames, each
+ * encoded by vpxenc with the design's flags (design §2) and {@code --threads=1}; vpxenc's time is
+ * the best of {@code --iterations} runs per chunk (wall clock of the process, both passes
+ * included), summed and divided by the frame count; its CPU time (user + system, from bash's {@code
+ * times}) likewise. Encode-given-state then does ExCamera's key frame replacement for every chunk
+ * but the first: chunk c's first raw frame coded as an interframe against the state vpxenc's chunk
+ * c−1 leaves, at the quantizer of chunk c's key frame blended with its next frame's (design §4.1);
+ * best of {@code --iterations} passes after one warm-up pass, wall clock, split into the encoder
+ * proper (mode decision, residual coding, probability choices, loop filter search) and writing plus
+ * decoding the written frame for the next state. Sizes and SSIM (libvpx's, dB) of each replacement
+ * and of the key frame it replaces are printed.
+ *
+ * <p>Usage: {@code scripts/bench-encode-given-state [--clip FILE.y4m] [--frames N] [--chunk N]
+ * [--cq Q] [--iterations N]}; the default clip is foreman from the shared test data.
+ */
+public final class EncodeGivenStateBench {
+  private static final PrintStream out = System.out;
+  private static final List<String> VPXENC_FLAGS =
+      List.of(
+          "--codec=vp8",
+          "--ivf",
+          "-q",
+          "--good",
+          "--cpu-used=0",
+          "--end-usage=cq",
+          "--min-q=0",
+          "--max-q=63",
+          "--buf-initial-sz=10000",
+          "--buf-optimal-sz=20000",
+          "--buf-sz=40000",
+          "--undershoot-pct=100",
+          "--passes=2",
+          "--auto-alt-ref=1",
+          "--token-parts=0",
+          "--tune=ssim",
+          "--target-bitrate=4294967295",
+          "--threads=1");
+
+  /** Encodes before timing starts: enough for the JIT to compile the encoder's hot loops. */
+  private static final int WARMUP_ENCODES = 40;
+
+  private Path clip;
+  private int frames = 36;
+  private int chunk = 6;
+  private int cq = 32;
+  private int iterations = 3;
+
+  private EncodeGivenStateBench(Path clip) {
+    this.clip = clip;
+  }
+
+  public static void main(String[] args) throws Exception {
+    EncodeGivenStateBench b = new EncodeGivenStateBench(defaultClip());
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--clip" -> b.clip = Path.of(args[++i]);
+        case "--frames" -> b.frames = Integer.parseInt(args[++i]);
+        case "--chunk" -> b.chunk = Integer.parseInt(args[++i]);
+        case "--cq" -> b.cq = Integer.parseInt(args[++i]);
+        case "--iterations" -> b.iterations = Integer.parseInt(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    b.run();
+  }
+
+  /** Foreman from {@code $EXCAMERA_TESTDATA}, else from the first {@code shared/testdata} above. */
+  private static Path defaultClip() {
+    String env = System.getenv("EXCAMERA_TESTDATA");
+    Path root = env != null && !env.isBlank() ? Path.of(env) : Path.of("shared", "testdata");
+    for (Path dir = Path.of("").toAbsolutePath();
+        dir != null && env == null;
+        dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve("shared").resolve("testdata").resolve("clips"))) {
+        root = dir.resolve("shared").resolve("testdata");
+        break;
+      }
+    }
+    return root.resolve("clips").resolve("foreman_cif_352x288_96f.y4m");
+  }
+
+  /** One key frame replacement: its inputs, and the key frame it replaces. */
+  private record Replacement(
+      DecoderState state, RawFrame target, EncoderSettings settings, CompressedFrame keyFrame) {}
+
+  private void run() throws Exception {
+    Path tmp = Files.createTempDirectory("egs-bench-");
+    List<RawFrame> all = readFrames(clip, frames);
+    RawFrame f0 = all.get(0);
+    out.printf(
+        "encode-given-state speed: %s, %d frames of %dx%d in chunks of %d, cq %d, best of %d,"
+            + " %d cores%n",
+        clip.getFileName(),
+        all.size(),
+        f0.width(),
+        f0.height(),
+        chunk,
+        cq,
+        iterations,
+        Runtime.getRuntime().availableProcessors());
+    double vpxencNanos = 0;
+    double vpxencCpuNanos = 0;
+    List<Replacement> work = new ArrayList<>();
+    DecoderState previous = null;
+    for (int c = 0; c * chunk < all.size(); c++) {
+      List<RawFrame> raw = all.subList(c * chunk, Math.min(all.size(), (c + 1) * chunk));
+      Path y4m = tmp.resolve("chunk" + c + ".y4m");
+      writeY4m(raw, y4m);
+      Path ivf = tmp.resolve("chunk" + c + ".ivf");
+      long best = Long.MAX_VALUE;
+      long bestCpu = Long.MAX_VALUE;
+      for (int i = 0; i < iterations; i++) {
+        long t0 = System.nanoTime();
+        long cpu = vpxenc(y4m, ivf, tmp);
+        best = Math.min(best, System.nanoTime() - t0);
+        bestCpu = Math.min(bestCpu, cpu);
+      }
+      vpxencNanos += best;
+      vpxencCpuNanos += bestCpu;
+      List<CompressedFrame> vpx = new ArrayList<>();
+      for (IvfFrame f : IvfReader.readAll(ivf)) {
+        vpx.add(CompressedFrame.of(f.data()));
+      }
+      DecoderState s = DecoderState.initial();
+      QuantIndices keyQuant = Vp8Decoder.parse(s, vpx.get(0)).header().quantIndices();
+      int nextQ = keyQuant.yAcQi();
+      for (int i = 0; i < vpx.size(); i++) {
+        if (i == 1) {
+          nextQ = Vp8Decoder.parse(s, vpx.get(1)).header().quantIndices().yAcQi();
+        }
+        s = Vp8Decoder.decode(s, vpx.get(i)).next();
+      }
+      if (previous != null) {
+        EncoderSettings settings =
+            EncoderSettings.replacingKeyFrame(
+                keyQuant, nextQ, EncoderSettings.DEFAULT_KEY_FRAME_WEIGHT);
+        work.add(new Replacement(previous, raw.get(0), settings, vpx.get(0)));
+      }
+      previous = s;
+    }
+    double vpxPerFrame = vpxencNanos / all.size() / 1e6;
+    int n = work.size();
+    long bestTotal = Long.MAX_VALUE;
+    long bestEncoder = Long.MAX_VALUE;
+    long bestCpu = Long.MAX_VALUE;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    List<EncodeResult> results = new ArrayList<>();
+    // Warm-up: the first pass is the cold JVM's time (printed); then enough passes for the JIT to
+    // compile the encoder (a worker that encodes many chunks runs compiled code).
+    int warmup = Math.max(2, (WARMUP_ENCODES + n - 1) / n);
+    long coldNanos = 0;
+    for (int it = -warmup; it < iterations; it++) {
+      List<EncodeResult> pass = new ArrayList<>();
+      long c0 = threads.getCurrentThreadCpuTime();
+      long t0 = System.nanoTime();
+      for (Replacement r : work) {
+        pass.add(Vp8Encoder.encodeInterframe(r.state(), r.target(), r.settings()));
+      }
+      long total = System.nanoTime() - t0;
+      long cpu = threads.getCurrentThreadCpuTime() - c0;
+      long a = System.nanoTime();
+      for (Replacement r : work) {
+        DecoderState s = r.state();
+        FrameEncoder.interframe(
+            s.probabilities(),
+            s.segmentation(),
+            s.filterAdjustments(),
+            s.references(),
+            Picture.fromI420(s.dimensions(), r.target().toI420()),
+            r.settings().quantIndices(),
+            r.settings().lambdaFactor());
+      }
+      long encoder = System.nanoTime() - a;
+      if (it == -warmup) {
+        coldNanos = total;
+      }
+      if (it < 0) {
+        continue;
+      }
+      results = pass;
+      bestTotal = Math.min(bestTotal, total);
+      bestCpu = Math.min(bestCpu, cpu);
+      bestEncoder = Math.min(bestEncoder, encoder);
+    }
+    for (int i = 0; i < n; i++) {
+      Replacement r = work.get(i);
+      EncodeResult e = results.get(i);
+      DecodeResult key = Vp8Decoder.decode(DecoderState.initial(), r.keyFrame());
+      out.printf(
+          "chunk %d: replacement at q %d %d bytes, SSIM %.2f dB; vpxenc key frame at q %d %d bytes,"
+              + " SSIM %.2f dB%n",
+          i + 1,
+          r.settings().quantIndices().yAcQi(),
+          e.frame().length(),
+          ssimDb(e.picture(), r.target()),
+          Vp8Decoder.parse(DecoderState.initial(), r.keyFrame()).header().quantIndices().yAcQi(),
+          r.keyFrame().length(),
+          ssimDb(key.picture(), r.target()));
+    }
+    double egsPerFrame = bestTotal / (double) n / 1e6;
+    double vpxCpuPerFrame = vpxencCpuNanos / all.size() / 1e6;
+    double egsCpuPerFrame = bestCpu / (double) n / 1e6;
+    out.printf(
+        "vpxenc: %.2f ms/frame wall, %.2f ms/frame CPU (%d frames, 2 passes, whole process)%n",
+        vpxPerFrame, vpxCpuPerFrame, all.size());
+    out.printf(
+        "encode-given-state: %.2f ms/frame wall, %.2f CPU, over %d replacements; encoder %.2f,"
+            + " writing and decoding %.2f ms/frame wall%n",
+        egsPerFrame,
+        egsCpuPerFrame,
+        n,
+        bestEncoder / (double) n / 1e6,
+        (bestTotal - bestEncoder) / (double) n / 1e6);
+    out.printf(
+        "encode-given-state, first pass in a cold JVM: %.2f ms/frame%n",
+        coldNanos / (double) n / 1e6);
+    out.printf(
+        "ratio encode-given-state / vpxenc: %.3f wall, %.3f CPU (target <= 1.0)%n",
+        egsPerFrame / vpxPerFrame, egsCpuPerFrame / vpxCpuPerFrame);
+  }
+
+  private static double ssimDb(Picture p, RawFrame raw) {
+    return Ssim.toDb(Ssim.frame(RawFrame.fromI420(p.width(), p.height(), p.toI420()), raw));
+  }
+
+  private static List<RawFrame> readFrames(Path file, int count) throws IOException {
+    List<RawFrame> frames = new ArrayList<>();
+    try (Y4mReader in = Y4mReader.open(file)) {
+      for (Optional<RawFrame> f = in.next();
+          f.isPresent() && frames.size() < count;
+          f = in.next()) {
+        frames.add(f.get());
+      }
+    }
+    return frames;
+  }
+
+  private static void writeY4m(List<RawFrame> frames, Path file) throws IOException {
+    RawFrame f0 = frames.get(0);
+    try (Y4mWriter w =
+        Y4mWriter.create(file, Y4mHeader.i420(f0.width(), f0.height(), 30000, 1001))) {
+      for (RawFrame f : frames) {
+        w.write(f);
+      }
+    }
+  }
+
+  /**
+   * Runs vpxenc under bash and returns its CPU time (user + system, from bash's {@code times}) in
+   * nanoseconds.
+   */
+  private long vpxenc(Path y4m, Path ivf, Path dir) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add("vpxenc");
+    cmd.addAll(VPXENC_FLAGS);
+    cmd.add("--cq-level=" + cq);
+    cmd.add("--fpf=" + dir.resolve("fpf"));
+    cmd.add("-o");
+    cmd.add(ivf.toString());
+    cmd.add(y4m.toString());
+    StringBuilder script = new StringBuilder();
+    for (String arg : cmd) {
+      script.append('\'').append(arg.replace("'", "'\\''")).append("' ");
+    }
+    script.append(">&2 && times");
+    Path times = dir.resolve("times.txt");
+    Process p =
+        new ProcessBuilder("bash", "-c", script.toString())
+            .redirectError(dir.resolve("vpxenc.log").toFile())
+            .redirectOutput(times.toFile())
+            .start();
+    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IOException("vpxenc failed: " + cmd);
+    }
+    // bash's times: the shell's user and system time, then its children's.
+    List<String> lines = Files.readAllLines(times);
+    String[] children = lines.get(lines.size() - 1).trim().split("\\s+");
+    return duration(children[0]) + duration(children[1]);
+  }
+
+  /** Nanoseconds of a bash {@code times} field such as {@code 0m0.068s}. */
+  private static long duration(String field) {
+    int m = field.indexOf('m');
+    double minutes = Double.parseDouble(field.substring(0, m));
+    double seconds = Double.parseDouble(field.substring(m + 1, field.length() - 1));
+    return Math.round((minutes * 60 + seconds) * 1e9);
+  }
+}

@@ -1,0 +1,258 @@
+package org.excamera.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.excamera.codec.CompressedFrame;
+import org.excamera.codec.DecodeResult;
+import org.excamera.codec.DecoderState;
+import org.excamera.codec.EncodeResult;
+import org.excamera.codec.Rebaser;
+import org.excamera.codec.Vp8Decoder;
+import org.excamera.codec.encode.FrameRebaser;
+import org.excamera.codec.io.IvfFrame;
+import org.excamera.codec.io.IvfReader;
+import org.excamera.codec.io.RawFrame;
+import org.excamera.codec.io.Y4mHeader;
+import org.excamera.codec.io.Y4mReader;
+import org.excamera.codec.io.Y4mWriter;
+import org.excamera.codec.picture.Dimensions;
+import org.excamera.codec.picture.Picture;
+import org.excamera.codec.syntax.FrameWriter;
+import org.excamera.codec.syntax.ParsedFrame;
+
+/**
+ * Time per frame of rebase against vpxenc's time per frame (issue 4, item 9; target ≤ 0.10).
+ *
+ * <p>The clip's first {@code --frames} frames are cut into chunks of {@code --chunk} frames, each
+ * encoded by vpxenc with the design's flags (design §2) and {@code --threads=1}; vpxenc's time is
+ * the best of {@code --iterations} runs per chunk (wall clock of the process, two passes included),
+ * summed and divided by the frame count. Rebase then re-encodes every interframe of every chunk
+ * onto the state it was made for (the same work as onto any other state: prediction, residual,
+ * quantization, tokens, probability choices, writing, and decoding the written frame for the next
+ * state), best of {@code --iterations} passes over all chunks after one warm-up pass; the rebase
+ * time is also split into the encoder pass, the writer, and the decode of the output.
+ *
+ * <p>Usage: {@code scripts/bench-rebase [--clip FILE.y4m] [--frames N] [--chunk N] [--cq Q]
+ * [--iterations N]}; the default clip is foreman from the shared test data.
+ */
+public final class RebaseSpeedBench {
+  private static final PrintStream out = System.out;
+  private static final List<String> VPXENC_FLAGS =
+      List.of(
+          "--codec=vp8",
+          "--ivf",
+          "-q",
+          "--good",
+          "--cpu-used=0",
+          "--end-usage=cq",
+          "--min-q=0",
+          "--max-q=63",
+          "--buf-initial-sz=10000",
+          "--buf-optimal-sz=20000",
+          "--buf-sz=40000",
+          "--undershoot-pct=100",
+          "--passes=2",
+          "--auto-alt-ref=1",
+          "--token-parts=0",
+          "--tune=ssim",
+          "--target-bitrate=4294967295",
+          "--threads=1");
+
+  private Path clip;
+  private int frames = 24;
+  private int chunk = 6;
+  private int cq = 32;
+  private int iterations = 5;
+
+  private RebaseSpeedBench(Path clip) {
+    this.clip = clip;
+  }
+
+  public static void main(String[] args) throws Exception {
+    RebaseSpeedBench b = new RebaseSpeedBench(defaultClip());
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--clip" -> b.clip = Path.of(args[++i]);
+        case "--frames" -> b.frames = Integer.parseInt(args[++i]);
+        case "--chunk" -> b.chunk = Integer.parseInt(args[++i]);
+        case "--cq" -> b.cq = Integer.parseInt(args[++i]);
+        case "--iterations" -> b.iterations = Integer.parseInt(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    b.run();
+  }
+
+  /** Foreman from {@code $EXCAMERA_TESTDATA}, else from the first {@code shared/testdata} above. */
+  private static Path defaultClip() {
+    String env = System.getenv("EXCAMERA_TESTDATA");
+    Path root = env != null && !env.isBlank() ? Path.of(env) : Path.of("shared", "testdata");
+    for (Path dir = Path.of("").toAbsolutePath();
+        dir != null && env == null;
+        dir = dir.getParent()) {
+      if (Files.isDirectory(dir.resolve("shared").resolve("testdata").resolve("clips"))) {
+        root = dir.resolve("shared").resolve("testdata");
+        break;
+      }
+    }
+    return root.resolve("clips").resolve("foreman_cif_352x288_96f.y4m");
+  }
+
+  private record Chunk(List<RawFrame> raw, List<CompressedFrame> vpx) {}
+
+  private void run() throws Exception {
+    Path tmp = Files.createTempDirectory("rebase-bench-");
+    List<RawFrame> all = readFrames(clip, frames);
+    RawFrame f0 = all.get(0);
+    out.printf(
+        "rebase speed: %s, %d frames of %dx%d in chunks of %d, cq %d, best of %d, %d cores%n",
+        clip.getFileName(),
+        all.size(),
+        f0.width(),
+        f0.height(),
+        chunk,
+        cq,
+        iterations,
+        Runtime.getRuntime().availableProcessors());
+    List<Chunk> chunks = new ArrayList<>();
+    double vpxencNanos = 0;
+    for (int c = 0; c * chunk < all.size(); c++) {
+      List<RawFrame> raw = all.subList(c * chunk, Math.min(all.size(), (c + 1) * chunk));
+      Path y4m = tmp.resolve("chunk" + c + ".y4m");
+      writeY4m(raw, y4m);
+      Path ivf = tmp.resolve("chunk" + c + ".ivf");
+      long best = Long.MAX_VALUE;
+      for (int i = 0; i < iterations; i++) {
+        long t0 = System.nanoTime();
+        vpxenc(y4m, ivf, tmp);
+        best = Math.min(best, System.nanoTime() - t0);
+      }
+      vpxencNanos += best;
+      List<CompressedFrame> vpx = new ArrayList<>();
+      for (IvfFrame f : IvfReader.readAll(ivf)) {
+        vpx.add(CompressedFrame.of(f.data()));
+      }
+      chunks.add(new Chunk(raw, vpx));
+    }
+    double vpxPerFrame = vpxencNanos / all.size() / 1e6;
+    // Inputs of every rebase: the state each interframe was made for and its parsed form.
+    Dimensions dims = new Dimensions(f0.width(), f0.height());
+    List<DecoderState> states = new ArrayList<>();
+    List<ParsedFrame> parsed = new ArrayList<>();
+    List<RawFrame> targets = new ArrayList<>();
+    for (Chunk c : chunks) {
+      DecoderState s = DecoderState.initial(dims);
+      for (int i = 0; i < c.vpx().size(); i++) {
+        ParsedFrame p = Vp8Decoder.parse(s, c.vpx().get(i));
+        DecodeResult d = Vp8Decoder.reconstruct(s, p);
+        if (i > 0) {
+          states.add(s);
+          parsed.add(p);
+          targets.add(c.raw().get(i));
+        }
+        s = d.next();
+      }
+    }
+    int n = parsed.size();
+    long bestTotal = Long.MAX_VALUE;
+    long bestEncode = Long.MAX_VALUE;
+    long bestWrite = Long.MAX_VALUE;
+    long bestDecode = Long.MAX_VALUE;
+    long bytes = 0;
+    for (int it = 0; it <= iterations; it++) {
+      long t0 = System.nanoTime();
+      long sum = 0;
+      for (int i = 0; i < n; i++) {
+        EncodeResult e = Rebaser.rebase(states.get(i), parsed.get(i), targets.get(i), false);
+        sum += e.frame().length();
+      }
+      long total = System.nanoTime() - t0;
+      long encode = 0;
+      long write = 0;
+      long decode = 0;
+      for (int i = 0; i < n; i++) {
+        RawFrame r = targets.get(i);
+        long a = System.nanoTime();
+        Picture target = Picture.fromI420(dims, r.toI420());
+        ParsedFrame p = FrameRebaser.rebase(states.get(i), parsed.get(i), target, false).frame();
+        long b = System.nanoTime();
+        byte[] data = FrameWriter.write(p, states.get(i).probabilities());
+        long c = System.nanoTime();
+        Vp8Decoder.decode(states.get(i), CompressedFrame.of(data));
+        long d = System.nanoTime();
+        encode += b - a;
+        write += c - b;
+        decode += d - c;
+      }
+      if (it == 0) {
+        continue; // warm-up
+      }
+      bytes = sum;
+      bestTotal = Math.min(bestTotal, total);
+      bestEncode = Math.min(bestEncode, encode);
+      bestWrite = Math.min(bestWrite, write);
+      bestDecode = Math.min(bestDecode, decode);
+    }
+    double rebasePerFrame = bestTotal / (double) n / 1e6;
+    out.printf(
+        "vpxenc: %.2f ms/frame (%d frames, 2 passes, process wall time)%n",
+        vpxPerFrame, all.size());
+    out.printf(
+        "rebase: %.2f ms/frame over %d interframes (%d bytes); encoder pass %.2f, writer %.2f,"
+            + " decode of the output %.2f ms/frame%n",
+        rebasePerFrame,
+        n,
+        bytes,
+        bestEncode / (double) n / 1e6,
+        bestWrite / (double) n / 1e6,
+        bestDecode / (double) n / 1e6);
+    out.printf("ratio rebase / vpxenc: %.3f (target <= 0.10)%n", rebasePerFrame / vpxPerFrame);
+  }
+
+  private static List<RawFrame> readFrames(Path file, int count) throws IOException {
+    List<RawFrame> frames = new ArrayList<>();
+    try (Y4mReader in = Y4mReader.open(file)) {
+      for (Optional<RawFrame> f = in.next();
+          f.isPresent() && frames.size() < count;
+          f = in.next()) {
+        frames.add(f.get());
+      }
+    }
+    return frames;
+  }
+
+  private static void writeY4m(List<RawFrame> frames, Path file) throws IOException {
+    RawFrame f0 = frames.get(0);
+    try (Y4mWriter w =
+        Y4mWriter.create(file, Y4mHeader.i420(f0.width(), f0.height(), 30000, 1001))) {
+      for (RawFrame f : frames) {
+        w.write(f);
+      }
+    }
+  }
+
+  private void vpxenc(Path y4m, Path ivf, Path dir) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add("vpxenc");
+    cmd.addAll(VPXENC_FLAGS);
+    cmd.add("--cq-level=" + cq);
+    cmd.add("--fpf=" + dir.resolve("fpf"));
+    cmd.add("-o");
+    cmd.add(ivf.toString());
+    cmd.add(y4m.toString());
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("vpxenc.log").toFile())
+            .start();
+    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IOException("vpxenc failed: " + cmd);
+    }
+  }
+}
