@@ -8,13 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import org.excamera.codec.CompressedFrame;
 import org.excamera.codec.DecoderState;
-import org.excamera.codec.EncodeResult;
 import org.excamera.codec.EncoderSettings;
 import org.excamera.codec.Vp8Decoder;
-import org.excamera.codec.Vp8Encoder;
 import org.excamera.codec.encode.ChunkReencoder;
-import org.excamera.codec.encode.RateDistortion;
-import org.excamera.codec.header.QuantIndices;
 import org.excamera.codec.io.IvfFrame;
 import org.excamera.codec.io.IvfHeader;
 import org.excamera.codec.io.IvfReader;
@@ -78,12 +74,7 @@ public final class CodecStitchCodec implements StitchCodec {
     }
     ChunkReencoder.Output out =
         ChunkReencoder.run(
-            state,
-            predState,
-            frames,
-            raw(rawY4m),
-            EncoderSettings.DEFAULT_KEY_FRAME_WEIGHT,
-            CodecStitchCodec::encodeGivenState);
+            state, predState, frames, raw(rawY4m), EncoderSettings.DEFAULT_KEY_FRAME_WEIGHT);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (IvfWriter w = IvfWriter.to(bytes, pred.header().withFrameCount(out.frames().size()))) {
       for (int i = 0; i < out.frames().size(); i++) {
@@ -93,13 +84,6 @@ public final class CodecStitchCodec implements StitchCodec {
       throw new AssertionError("writing to memory cannot fail", e);
     }
     return new Stitched(bytes.toByteArray(), out.finalState().serialize());
-  }
-
-  /** Design §4.1: an interframe against the state, at the blended key-frame quantizer. */
-  private static EncodeResult encodeGivenState(
-      DecoderState state, RawFrame target, QuantIndices quant) {
-    return Vp8Encoder.encodeInterframe(
-        state, target, new EncoderSettings(quant, RateDistortion.DEFAULT_LAMBDA_FACTOR));
   }
 
   private static List<RawFrame> raw(byte[] y4m) {
