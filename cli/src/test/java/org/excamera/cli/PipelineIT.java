@@ -101,16 +101,19 @@ class PipelineIT {
       throws Exception {
     HostOptions host = new HostOptions();
     host.workers = workers;
+    if (batchChunks > 1) {
+      host.rendezvous = "embedded"; // as `excamera encode` does: states over loopback
+    }
     try (PipelineHost pipeline = PipelineHost.create(host, customize);
         TemporalService temporal = TemporalService.embedded()) {
       pipeline.register(temporal.newWorker(EncodeJobWorkflow.TASK_QUEUE, pipeline.workerOptions()));
       temporal.start();
       EncodeJobInput input =
           new EncodeJobInput(
-              BlobRef.of(clip).uri(),
+              BlobRef.of(source).uri(),
               BlobRef.of(out).uri(),
               6,
-              1,
+              batchChunks,
               32,
               "vpxenc",
               null,

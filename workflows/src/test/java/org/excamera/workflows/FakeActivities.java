@@ -157,7 +157,8 @@ final class FakeActivities implements ChunkActivities, JobActivities {
         "file:///fake-work/jobs/" + in.jobId(),
         new VideoInfo(64, 48, 30, 1, frames, 4608),
         chunks,
-        5);
+        5,
+        null);
   }
 
   @Override
