@@ -65,8 +65,18 @@ public final class Vp8Decoder {
     FilterAdjustments adjustments =
         state.filterAdjustments().updatedBy(h.loopFilter().deltas(), key);
     PictureBuilder canvas = PictureBuilder.blank(dims);
-    Reconstruction.run(frame, segmentation, state.references(), canvas);
-    LoopFilterPass.run(frame, segmentation, adjustments, canvas);
+    // Row by row as libvpx: row r is loop filtered once row r+1 is reconstructed, so intra
+    // prediction still sees unfiltered neighbours and the filter works on rows still in cache.
+    Reconstruction reconstruction =
+        new Reconstruction(frame, segmentation, state.references(), canvas);
+    LoopFilterPass loopFilter = new LoopFilterPass(frame, segmentation, adjustments, canvas);
+    for (int row = 0; row < modes.mbRows(); row++) {
+      reconstruction.row(row);
+      if (row > 0) {
+        loopFilter.row(row - 1);
+      }
+    }
+    loopFilter.row(modes.mbRows() - 1);
     Picture picture = canvas.freeze();
     References references = state.references().updatedBy(h, picture);
     ProbabilityTables probabilities = state.probabilities().afterFrame(h);

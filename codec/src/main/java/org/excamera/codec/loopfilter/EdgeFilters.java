@@ -19,11 +19,12 @@ public final class EdgeFilters {
 
   /** The simple filter (luma only): adjusts p0 and q0 where {@code |p0-q0|*2 + |p1-q1|/2 <= e}. */
   public static void simple(byte[] d, int off, int across, int along, int count, int edgeLimit) {
-    for (int i = 0; i < count; i++, off += along) {
-      int p1 = d[off - 2 * across] & 0xFF;
-      int p0 = d[off - across] & 0xFF;
-      int q0 = d[off] & 0xFF;
-      int q1 = d[off + across] & 0xFF;
+    for (int i = 0; i < count; i++) {
+      int o = off + i * along;
+      int p1 = d[o - 2 * across] & 0xFF;
+      int p0 = d[o - across] & 0xFF;
+      int q0 = d[o] & 0xFF;
+      int q1 = d[o + across] & 0xFF;
       if (Math.abs(p0 - q0) * 2 + (Math.abs(p1 - q1) >> 1) > edgeLimit) {
         continue;
       }
@@ -34,8 +35,8 @@ public final class EdgeFilters {
       int a = c(c(sp1 - sq1) + 3 * (sq0 - sp0));
       int f1 = c(a + 4) >> 3;
       int f2 = c(a + 3) >> 3;
-      d[off] = u(c(sq0 - f1));
-      d[off - across] = u(c(sp0 + f2));
+      d[o] = u(c(sq0 - f1));
+      d[o - across] = u(c(sp0 + f2));
     }
   }
 
@@ -54,15 +55,16 @@ public final class EdgeFilters {
       int interiorLimit,
       int hevThreshold,
       boolean mbEdge) {
-    for (int i = 0; i < count; i++, off += along) {
-      int p3 = d[off - 4 * across] & 0xFF;
-      int p2 = d[off - 3 * across] & 0xFF;
-      int p1 = d[off - 2 * across] & 0xFF;
-      int p0 = d[off - across] & 0xFF;
-      int q0 = d[off] & 0xFF;
-      int q1 = d[off + across] & 0xFF;
-      int q2 = d[off + 2 * across] & 0xFF;
-      int q3 = d[off + 3 * across] & 0xFF;
+    for (int i = 0; i < count; i++) {
+      int o = off + i * along;
+      int p3 = d[o - 4 * across] & 0xFF;
+      int p2 = d[o - 3 * across] & 0xFF;
+      int p1 = d[o - 2 * across] & 0xFF;
+      int p0 = d[o - across] & 0xFF;
+      int q0 = d[o] & 0xFF;
+      int q1 = d[o + across] & 0xFF;
+      int q2 = d[o + 2 * across] & 0xFF;
+      int q3 = d[o + 3 * across] & 0xFF;
       if (Math.abs(p3 - p2) > interiorLimit
           || Math.abs(p2 - p1) > interiorLimit
           || Math.abs(p1 - p0) > interiorLimit
@@ -84,30 +86,30 @@ public final class EdgeFilters {
         if (hev) {
           int f1 = c(w + 4) >> 3;
           int f2 = c(w + 3) >> 3;
-          d[off] = u(c(sq0 - f1));
-          d[off - across] = u(c(sp0 + f2));
+          d[o] = u(c(sq0 - f1));
+          d[o - across] = u(c(sp0 + f2));
         } else {
           int a = c((27 * w + 63) >> 7);
-          d[off] = u(c(sq0 - a));
-          d[off - across] = u(c(sp0 + a));
+          d[o] = u(c(sq0 - a));
+          d[o - across] = u(c(sp0 + a));
           a = c((18 * w + 63) >> 7);
-          d[off + across] = u(c(sq1 - a));
-          d[off - 2 * across] = u(c(sp1 + a));
+          d[o + across] = u(c(sq1 - a));
+          d[o - 2 * across] = u(c(sp1 + a));
           a = c((9 * w + 63) >> 7);
-          d[off + 2 * across] = u(c(sq2 - a));
-          d[off - 3 * across] = u(c(sp2 + a));
+          d[o + 2 * across] = u(c(sq2 - a));
+          d[o - 3 * across] = u(c(sp2 + a));
         }
       } else {
         int a = hev ? c(sp1 - sq1) : 0;
         a = c(a + 3 * (sq0 - sp0));
         int f1 = c(a + 4) >> 3;
         int f2 = c(a + 3) >> 3;
-        d[off] = u(c(sq0 - f1));
-        d[off - across] = u(c(sp0 + f2));
+        d[o] = u(c(sq0 - f1));
+        d[o - across] = u(c(sp0 + f2));
         if (!hev) {
           a = (f1 + 1) >> 1;
-          d[off + across] = u(c(sq1 - a));
-          d[off - 2 * across] = u(c(sp1 + a));
+          d[o + across] = u(c(sq1 - a));
+          d[o - 2 * across] = u(c(sp1 + a));
         }
       }
     }

@@ -18,93 +18,115 @@ import org.excamera.codec.syntax.Residuals;
  * filter works on all three planes, the simple filter on luma only.
  */
 public final class LoopFilterPass {
-  private LoopFilterPass() {}
+  private final FilterLevels levels;
+  private final boolean enabled;
+  private final boolean simple;
+  private final MacroblockModes modes;
+  private final Residuals residuals;
+  private final PictureBuilder canvas;
 
   /**
-   * Filters the canvas in place.
+   * A loop filter pass over {@code canvas}; {@link #row} must then be called for every macroblock
+   * row in order, each after the next row has been reconstructed.
    *
    * @param segments segmentation values after this frame's header update
    * @param adjustments loop filter deltas after this frame's header update
    */
-  public static void run(
+  public LoopFilterPass(
       ParsedFrame frame,
       Segmentation segments,
       FilterAdjustments adjustments,
       PictureBuilder canvas) {
     FrameHeader h = frame.header();
-    if (h.loopFilter().loopFilterLevel() == 0) {
+    this.enabled = h.loopFilter().loopFilterLevel() != 0;
+    this.levels = new FilterLevels(h, segments, adjustments);
+    this.simple = h.loopFilter().simple();
+    this.modes = frame.modes();
+    this.residuals = frame.residuals();
+    this.canvas = canvas;
+  }
+
+  /** Filters the whole reconstructed canvas in place. */
+  public static void run(
+      ParsedFrame frame,
+      Segmentation segments,
+      FilterAdjustments adjustments,
+      PictureBuilder canvas) {
+    LoopFilterPass pass = new LoopFilterPass(frame, segments, adjustments, canvas);
+    for (int row = 0; row < frame.modes().mbRows(); row++) {
+      pass.row(row);
+    }
+  }
+
+  /** Filters the edges of macroblock row {@code row}. */
+  public void row(int row) {
+    if (!enabled) {
       return;
     }
-    FilterLevels levels = new FilterLevels(h, segments, adjustments);
-    boolean simple = h.loopFilter().simple();
-    MacroblockModes modes = frame.modes();
-    Residuals residuals = frame.residuals();
     byte[] y = canvas.data(0);
     byte[] u = canvas.data(1);
     byte[] v = canvas.data(2);
     int ys = canvas.stride(0);
     int uvs = canvas.stride(1);
-    int mb = 0;
-    for (int row = 0; row < modes.mbRows(); row++) {
-      for (int col = 0; col < modes.mbCols(); col++, mb++) {
-        int yMode = modes.yMode(mb);
-        int level = levels.level(modes.segmentId(mb), modes.refFrame(mb), yMode);
-        if (level == 0) {
-          continue;
-        }
-        boolean interior =
-            yMode == PredictionMode.B_PRED
-                || yMode == PredictionMode.SPLITMV
-                || residuals.hasTokens(mb);
-        int yo = canvas.origin(0) + row * 16 * ys + col * 16;
-        int uvo = canvas.origin(1) + row * 8 * uvs + col * 8;
-        int mbLimit = levels.macroblockEdgeLimit(level);
-        int subLimit = levels.subblockEdgeLimit(level);
-        if (simple) {
-          if (col > 0) {
-            EdgeFilters.simple(y, yo, 1, ys, 16, mbLimit);
-          }
-          if (interior) {
-            for (int x = 4; x < 16; x += 4) {
-              EdgeFilters.simple(y, yo + x, 1, ys, 16, subLimit);
-            }
-          }
-          if (row > 0) {
-            EdgeFilters.simple(y, yo, ys, 1, 16, mbLimit);
-          }
-          if (interior) {
-            for (int r = 4; r < 16; r += 4) {
-              EdgeFilters.simple(y, yo + r * ys, ys, 1, 16, subLimit);
-            }
-          }
-          continue;
-        }
-        int il = levels.interiorLimit(level);
-        int hev = levels.hevThreshold(level);
+    int mb = row * modes.mbCols();
+    for (int col = 0; col < modes.mbCols(); col++, mb++) {
+      int yMode = modes.yMode(mb);
+      int level = levels.level(modes.segmentId(mb), modes.refFrame(mb), yMode);
+      if (level == 0) {
+        continue;
+      }
+      boolean interior =
+          yMode == PredictionMode.B_PRED
+              || yMode == PredictionMode.SPLITMV
+              || residuals.hasTokens(mb);
+      int yo = canvas.origin(0) + row * 16 * ys + col * 16;
+      int uvo = canvas.origin(1) + row * 8 * uvs + col * 8;
+      int mbLimit = levels.macroblockEdgeLimit(level);
+      int subLimit = levels.subblockEdgeLimit(level);
+      if (simple) {
         if (col > 0) {
-          EdgeFilters.normal(y, yo, 1, ys, 16, mbLimit, il, hev, true);
-          EdgeFilters.normal(u, uvo, 1, uvs, 8, mbLimit, il, hev, true);
-          EdgeFilters.normal(v, uvo, 1, uvs, 8, mbLimit, il, hev, true);
+          EdgeFilters.simple(y, yo, 1, ys, 16, mbLimit);
         }
         if (interior) {
           for (int x = 4; x < 16; x += 4) {
-            EdgeFilters.normal(y, yo + x, 1, ys, 16, subLimit, il, hev, false);
+            EdgeFilters.simple(y, yo + x, 1, ys, 16, subLimit);
           }
-          EdgeFilters.normal(u, uvo + 4, 1, uvs, 8, subLimit, il, hev, false);
-          EdgeFilters.normal(v, uvo + 4, 1, uvs, 8, subLimit, il, hev, false);
         }
         if (row > 0) {
-          EdgeFilters.normal(y, yo, ys, 1, 16, mbLimit, il, hev, true);
-          EdgeFilters.normal(u, uvo, uvs, 1, 8, mbLimit, il, hev, true);
-          EdgeFilters.normal(v, uvo, uvs, 1, 8, mbLimit, il, hev, true);
+          EdgeFilters.simple(y, yo, ys, 1, 16, mbLimit);
         }
         if (interior) {
           for (int r = 4; r < 16; r += 4) {
-            EdgeFilters.normal(y, yo + r * ys, ys, 1, 16, subLimit, il, hev, false);
+            EdgeFilters.simple(y, yo + r * ys, ys, 1, 16, subLimit);
           }
-          EdgeFilters.normal(u, uvo + 4 * uvs, uvs, 1, 8, subLimit, il, hev, false);
-          EdgeFilters.normal(v, uvo + 4 * uvs, uvs, 1, 8, subLimit, il, hev, false);
         }
+        continue;
+      }
+      int il = levels.interiorLimit(level);
+      int hev = levels.hevThreshold(level);
+      if (col > 0) {
+        EdgeFilters.normal(y, yo, 1, ys, 16, mbLimit, il, hev, true);
+        EdgeFilters.normal(u, uvo, 1, uvs, 8, mbLimit, il, hev, true);
+        EdgeFilters.normal(v, uvo, 1, uvs, 8, mbLimit, il, hev, true);
+      }
+      if (interior) {
+        for (int x = 4; x < 16; x += 4) {
+          EdgeFilters.normal(y, yo + x, 1, ys, 16, subLimit, il, hev, false);
+        }
+        EdgeFilters.normal(u, uvo + 4, 1, uvs, 8, subLimit, il, hev, false);
+        EdgeFilters.normal(v, uvo + 4, 1, uvs, 8, subLimit, il, hev, false);
+      }
+      if (row > 0) {
+        EdgeFilters.normal(y, yo, ys, 1, 16, mbLimit, il, hev, true);
+        EdgeFilters.normal(u, uvo, uvs, 1, 8, mbLimit, il, hev, true);
+        EdgeFilters.normal(v, uvo, uvs, 1, 8, mbLimit, il, hev, true);
+      }
+      if (interior) {
+        for (int r = 4; r < 16; r += 4) {
+          EdgeFilters.normal(y, yo + r * ys, ys, 1, 16, subLimit, il, hev, false);
+        }
+        EdgeFilters.normal(u, uvo + 4 * uvs, uvs, 1, 8, subLimit, il, hev, false);
+        EdgeFilters.normal(v, uvo + 4 * uvs, uvs, 1, 8, subLimit, il, hev, false);
       }
     }
   }

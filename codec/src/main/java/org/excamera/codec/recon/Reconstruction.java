@@ -40,7 +40,14 @@ public final class Reconstruction {
   private final short[] scratch = new short[16];
   private final int[] edge = new int[13];
 
-  private Reconstruction(
+  /**
+   * A reconstruction of {@code frame} into {@code canvas}; {@link #row} must then be called for
+   * every macroblock row in order.
+   *
+   * @param segments the segmentation values after this frame's header update
+   * @param references the references before this frame
+   */
+  public Reconstruction(
       ParsedFrame frame, Segmentation segments, References references, PictureBuilder canvas) {
     this.frame = frame;
     this.modes = frame.modes();
@@ -52,34 +59,34 @@ public final class Reconstruction {
     int version = h.tag().version();
     this.bilinear = version >= 1 && version <= 3;
     this.fullPixel = version == 3;
-  }
-
-  /**
-   * Reconstructs the frame into the canvas.
-   *
-   * @param segments the segmentation values after this frame's header update
-   * @param references the references before this frame
-   */
-  public static void run(
-      ParsedFrame frame, Segmentation segments, References references, PictureBuilder canvas) {
-    new Reconstruction(frame, segments, references, canvas).run();
-  }
-
-  private void run() {
     for (int p = 0; p < 3; p++) {
       setEdges(p);
     }
+  }
+
+  /** Reconstructs the whole frame into the canvas (no loop filter). */
+  public static void run(
+      ParsedFrame frame, Segmentation segments, References references, PictureBuilder canvas) {
+    Reconstruction r = new Reconstruction(frame, segments, references, canvas);
+    for (int row = 0; row < frame.modes().mbRows(); row++) {
+      r.row(row);
+    }
+  }
+
+  /**
+   * Reconstructs macroblock row {@code row}. Rows must come in order; the loop filter may run on
+   * row {@code row - 1} once this returns (intra prediction of later rows only reads this row).
+   */
+  public void row(int row) {
     int mbCols = modes.mbCols();
-    int mb = 0;
     byte[] y = canvas.data(0);
     int yStride = canvas.stride(0);
-    for (int row = 0; row < modes.mbRows(); row++) {
-      for (int col = 0; col < mbCols; col++, mb++) {
-        macroblock(mb, row, col);
-      }
-      int last = canvas.origin(0) + (row * 16 + 15) * yStride + mbCols * 16;
-      Arrays.fill(y, last, last + 4, y[last - 1]);
+    int mb = row * mbCols;
+    for (int col = 0; col < mbCols; col++, mb++) {
+      macroblock(mb, row, col);
     }
+    int last = canvas.origin(0) + (row * 16 + 15) * yStride + mbCols * 16;
+    Arrays.fill(y, last, last + 4, y[last - 1]);
   }
 
   private void setEdges(int p) {
@@ -122,6 +129,7 @@ public final class Reconstruction {
         int end = residuals.copyBlock(mb, Residuals.Y2, tokens, 0);
         dequantize(tokens, end, f[Dequantizer.Y2_DC], f[Dequantizer.Y2_AC], y2);
         InverseTransform.inverseWht(y2, 0, dcs, 0, 1, scratch);
+        clear(y2, end);
         for (int b = 0; b < 16; b++) {
           int end2 = residuals.copyBlock(mb, b, tokens, 0);
           int off = yOff + (b >> 2) * 4 * yStride + (b & 3) * 4;
@@ -131,6 +139,7 @@ public final class Reconstruction {
             dequantize(tokens, end2, 1, f[Dequantizer.Y_AC], block);
             block[0] = dcs[b];
             InverseTransform.idctAdd(block, 0, yd, off, yStride, scratch);
+            clear(block, end2);
           }
         }
       } else {
@@ -148,14 +157,21 @@ public final class Reconstruction {
     }
   }
 
-  /** Dequantizes a block from token order into raster order; 16-bit products as libvpx. */
+  /**
+   * Dequantizes a block from token order into raster order, 16-bit products as libvpx; {@code out}
+   * must be all zero and is returned to zero by {@link #clear}.
+   */
   private static void dequantize(short[] tok, int end, int dc, int ac, short[] out) {
-    Arrays.fill(out, (short) 0);
-    if (end > 0) {
-      out[0] = (short) (tok[0] * dc);
-      for (int i = 1; i < end; i++) {
-        out[ZIGZAG[i]] = (short) (tok[i] * ac);
-      }
+    out[0] = (short) (tok[0] * dc);
+    for (int i = 1; i < end; i++) {
+      out[ZIGZAG[i]] = (short) (tok[i] * ac);
+    }
+  }
+
+  private static void clear(short[] out, int end) {
+    out[0] = 0;
+    for (int i = 1; i < end; i++) {
+      out[ZIGZAG[i]] = 0;
     }
   }
 
@@ -170,6 +186,7 @@ public final class Reconstruction {
     }
     dequantize(tokens, end, dc, ac, block);
     InverseTransform.idctAdd(block, 0, d, off, stride, scratch);
+    clear(block, end);
   }
 
   private void bPred(int mb, byte[] d, int yOff, int stride, int[] f) {

@@ -20,11 +20,21 @@ public final class Residuals {
   final int count;
   final short[] coeffs;
   final byte[] ends;
+  private final boolean[] hasTokens;
 
   Residuals(int count, short[] coeffs, byte[] ends) {
     this.count = count;
     this.coeffs = coeffs;
     this.ends = ends;
+    this.hasTokens = new boolean[count];
+    for (int mb = 0; mb < count; mb++) {
+      for (int b = 0; b < BLOCKS; b++) {
+        if (ends[mb * BLOCKS + b] != 0) {
+          hasTokens[mb] = true;
+          break;
+        }
+      }
+    }
   }
 
   /** Number of macroblocks. */
@@ -57,12 +67,7 @@ public final class Residuals {
 
   /** Whether any block of the macroblock has tokens. */
   public boolean hasTokens(int mb) {
-    for (int b = 0; b < BLOCKS; b++) {
-      if (ends[mb * BLOCKS + b] != 0) {
-        return true;
-      }
-    }
-    return false;
+    return hasTokens[mb];
   }
 
   /** A builder holding a copy of these coefficients. */

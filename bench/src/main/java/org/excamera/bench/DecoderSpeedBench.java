@@ -1,0 +1,148 @@
+package org.excamera.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.excamera.codec.CompressedFrame;
+import org.excamera.codec.DecoderState;
+import org.excamera.codec.Vp8Decoder;
+import org.excamera.codec.io.IvfFrame;
+import org.excamera.codec.io.IvfReader;
+
+/**
+ * Decoding speed of the pure-Java decoder against {@code vpxdec --threads=1} on the same stream,
+ * printed as a ratio (ours / libvpx; the target is at least 0.5). The stream is made at run time:
+ * {@code --source} (testsrc2 or mandelbrot) at {@code --size} (default 1280x720), {@code --frames}
+ * (default 300), encoded by vpxenc with ExCamera-like settings at {@code --cq}. vpxdec's figure is
+ * the best of {@code --runs} runs of {@code --noblit --summary}; ours is the best of as many timed
+ * passes over frames held in memory, after {@code --warmup} untimed passes for the JIT.
+ *
+ * <p>Usage: {@code scripts/bench-decoder [--size WxH] [--frames N] [--source NAME] [--cq Q] [--runs
+ * N] [--warmup N] [--dir DIR]}
+ */
+public final class DecoderSpeedBench {
+  private static final PrintStream out = System.out;
+  private static final Pattern SUMMARY = Pattern.compile("(\\d+) decoded frames.* in (\\d+) us");
+  private static final Pattern CPU = Pattern.compile("cpu ([0-9.]+) ([0-9.]+)");
+
+  private DecoderSpeedBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int w = 1280;
+    int h = 720;
+    int frames = 300;
+    int cq = 20;
+    int runs = 3;
+    int warmup = 2;
+    String source = "testsrc2";
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "excamera-bench");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--size" -> {
+          String[] s = args[++i].split("x");
+          w = Integer.parseInt(s[0]);
+          h = Integer.parseInt(s[1]);
+        }
+        case "--frames" -> frames = Integer.parseInt(args[++i]);
+        case "--cq" -> cq = Integer.parseInt(args[++i]);
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--source" -> source = args[++i];
+        case "--dir" -> dir = Path.of(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    Path ivf =
+        StreamMaker.ivf(
+            dir,
+            source,
+            w,
+            h,
+            frames,
+            List.of(
+                "--good",
+                "--cpu-used=4",
+                "--end-usage=cq",
+                "--cq-level=" + cq,
+                "--auto-alt-ref=1",
+                "--lag-in-frames=16",
+                "--token-parts=0"));
+    List<CompressedFrame> data =
+        IvfReader.readAll(ivf).stream().map(IvfFrame::data).map(CompressedFrame::of).toList();
+    long bytes = data.stream().mapToLong(CompressedFrame::length).sum();
+    out.printf(
+        "stream: %s, %d frames, %.1f kB/frame%n", ivf, data.size(), bytes / 1024.0 / data.size());
+
+    double libvpx = 0;
+    double libvpxCpu = 0;
+    for (int r = 0; r < runs; r++) {
+      double[] fps = vpxdecFps(ivf);
+      libvpx = Math.max(libvpx, fps[0]);
+      libvpxCpu = Math.max(libvpxCpu, fps[1]);
+    }
+    out.printf(
+        "vpxdec --threads=1: %.1f frames/s wall, %.1f frames/s of CPU time (best of %d)%n",
+        libvpx, libvpxCpu, runs);
+
+    for (int r = 0; r < warmup; r++) {
+      decodeAll(data);
+    }
+    double ours = 0;
+    double oursCpu = 0;
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    for (int r = 0; r < runs; r++) {
+      long c0 = os.getProcessCpuTime();
+      long t0 = System.nanoTime();
+      decodeAll(data);
+      double fps = data.size() * 1e9 / (System.nanoTime() - t0);
+      double cpuFps = data.size() * 1e9 / (os.getProcessCpuTime() - c0);
+      out.printf("  pass %d: %.1f frames/s wall, %.1f frames/s of CPU time%n", r + 1, fps, cpuFps);
+      ours = Math.max(ours, fps);
+      oursCpu = Math.max(oursCpu, cpuFps);
+    }
+    out.printf(
+        "excamera Vp8Decoder: %.1f frames/s wall, %.1f frames/s of CPU time (best of %d)%n",
+        ours, oursCpu, runs);
+    out.printf(
+        "ratio (ours / vpxdec): %.2f by wall time, %.2f by CPU time (process CPU incl. GC and JIT"
+            + " threads)  (target >= 0.5)%n",
+        ours / libvpx, oursCpu / libvpxCpu);
+  }
+
+  private static void decodeAll(List<CompressedFrame> data) {
+    DecoderState s = DecoderState.initial();
+    for (CompressedFrame f : data) {
+      s = Vp8Decoder.decode(s, f).next();
+    }
+  }
+
+  /** vpxdec's own decode-time figure and frames per second of its user+system CPU time. */
+  private static double[] vpxdecFps(Path ivf) throws IOException, InterruptedException {
+    String cmd =
+        "TIMEFORMAT='cpu %%3U %%3S'; time vpxdec --codec=vp8 --threads=1 --noblit --summary '%s'"
+            .formatted(ivf);
+    Process p = new ProcessBuilder("bash", "-c", cmd).redirectErrorStream(true).start();
+    String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      throw new IOException("vpxdec failed: " + text);
+    }
+    Matcher m = SUMMARY.matcher(text);
+    if (!m.find()) {
+      throw new IOException("no summary in vpxdec output: " + text);
+    }
+    long frames = Long.parseLong(m.group(1));
+    Matcher cpu = CPU.matcher(text);
+    if (!cpu.find()) {
+      throw new IOException("no CPU time in: " + text);
+    }
+    double seconds = Double.parseDouble(cpu.group(1)) + Double.parseDouble(cpu.group(2));
+    return new double[] {frames * 1e6 / Long.parseLong(m.group(2)), frames / seconds};
+  }
+}
