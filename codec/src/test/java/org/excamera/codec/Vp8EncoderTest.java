@@ -159,4 +159,47 @@ class Vp8EncoderTest {
             .quantIndices()
             .yAcQi()); // round(31.0)
   }
+
+  /** A frame of odd size: the coded area is padded to whole macroblocks, the display is not. */
+  @Test
+  void oddSizedFramesPlayInVpxdec() throws IOException {
+    int w = 175;
+    int h = 143;
+    List<RawFrame> cropped = new ArrayList<>();
+    for (RawFrame f : raw.subList(0, 2)) {
+      cropped.add(crop(f, w, h));
+    }
+    EncodeResult key = Vp8Encoder.encodeKeyFrame(cropped.get(0), EncoderSettings.ofQIndex(30));
+    EncodeResult inter =
+        Vp8Encoder.encodeInterframe(key.next(), cropped.get(1), EncoderSettings.ofQIndex(40));
+    Path ivf = dir.resolve("odd.ivf");
+    try (IvfWriter out = IvfWriter.create(ivf, IvfHeader.vp8(w, h, 30000, 1001, 0))) {
+      out.write(0, key.frame().toByteArray());
+      out.write(1, inter.frame().toByteArray());
+    }
+    assertEquals(
+        List.of(I420Digest.md5(key.picture()), I420Digest.md5(inter.picture())),
+        VpxChunks.vpxdecMd5s(ivf));
+    assertTrue(Psnr.frame(toRaw(inter.picture()), cropped.get(1)) > 35);
+  }
+
+  private static RawFrame crop(RawFrame f, int w, int h) {
+    int cw = (w + 1) / 2;
+    int ch = (h + 1) / 2;
+    byte[] y = new byte[w * h];
+    byte[] u = new byte[cw * ch];
+    byte[] v = new byte[cw * ch];
+    for (int r = 0; r < h; r++) {
+      for (int c = 0; c < w; c++) {
+        y[r * w + c] = (byte) f.y(c, r);
+      }
+    }
+    for (int r = 0; r < ch; r++) {
+      for (int c = 0; c < cw; c++) {
+        u[r * cw + c] = (byte) f.u(c, r);
+        v[r * cw + c] = (byte) f.v(c, r);
+      }
+    }
+    return new RawFrame(w, h, y, u, v);
+  }
 }

@@ -45,6 +45,11 @@ final class MotionEstimator {
     return rd.sadRate(mvCosts.difference(rowQ - bestRowQ, colQ - bestColQ));
   }
 
+  /** A vector component in the decoder's units rounded to whole samples. */
+  private static int wholeSamples(int component) {
+    return ((component >> 1) + 2) >> 2;
+  }
+
   /**
    * The NEWMV vector of the 16×16 source block at {@code src[srcOff]} whose macroblock is (row,
    * col), coded against {@code best}; the other candidates only seed the search. The result's
@@ -60,22 +65,22 @@ final class MotionEstimator {
     int startRow = bestRowQ;
     int startCol = bestColQ;
     int startCost = Integer.MAX_VALUE;
-    for (int seed : seeds) {
-      // A one-step search from each seed is the cheapest way to score it inside the window.
+    for (int k = 0; k < seeds.length; k++) {
+      int seedRow = wholeSamples(MotionVector.row(seeds[k]));
+      int seedCol = wholeSamples(MotionVector.col(seeds[k]));
+      boolean seen = false;
+      for (int j = 0; j < k; j++) {
+        seen |=
+            wholeSamples(MotionVector.row(seeds[j])) == seedRow
+                && wholeSamples(MotionVector.col(seeds[j])) == seedCol;
+      }
+      if (seen) {
+        continue;
+      }
+      // A search of range 0 scores the seed where the window allows it.
       MotionSearch.Result r =
           MotionSearch.fullPel(
-              src,
-              srcOff,
-              srcStride,
-              16,
-              16,
-              ref,
-              x,
-              y,
-              MotionVector.row(seed) >> 1,
-              MotionVector.col(seed) >> 1,
-              0,
-              sadCost);
+              src, srcOff, srcStride, 16, 16, ref, x, y, seedRow << 2, seedCol << 2, 0, sadCost);
       if (r.cost() < startCost) {
         startCost = r.cost();
         startRow = r.row();
