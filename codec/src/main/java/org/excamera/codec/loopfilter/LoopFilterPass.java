@@ -105,28 +105,28 @@ public final class LoopFilterPass {
       int il = levels.interiorLimit(level);
       int hev = levels.hevThreshold(level);
       if (col > 0) {
-        EdgeFilters.normal(y, yo, 1, ys, 16, mbLimit, il, hev, true);
-        EdgeFilters.normal(u, uvo, 1, uvs, 8, mbLimit, il, hev, true);
-        EdgeFilters.normal(v, uvo, 1, uvs, 8, mbLimit, il, hev, true);
+        EdgeFilters.macroblockEdge(y, yo, 1, ys, 16, mbLimit, il, hev);
+        EdgeFilters.macroblockEdge(u, uvo, 1, uvs, 8, mbLimit, il, hev);
+        EdgeFilters.macroblockEdge(v, uvo, 1, uvs, 8, mbLimit, il, hev);
       }
       if (interior) {
         for (int x = 4; x < 16; x += 4) {
-          EdgeFilters.normal(y, yo + x, 1, ys, 16, subLimit, il, hev, false);
+          EdgeFilters.subblockEdge(y, yo + x, 1, ys, 16, subLimit, il, hev);
         }
-        EdgeFilters.normal(u, uvo + 4, 1, uvs, 8, subLimit, il, hev, false);
-        EdgeFilters.normal(v, uvo + 4, 1, uvs, 8, subLimit, il, hev, false);
+        EdgeFilters.subblockEdge(u, uvo + 4, 1, uvs, 8, subLimit, il, hev);
+        EdgeFilters.subblockEdge(v, uvo + 4, 1, uvs, 8, subLimit, il, hev);
       }
       if (row > 0) {
-        EdgeFilters.normal(y, yo, ys, 1, 16, mbLimit, il, hev, true);
-        EdgeFilters.normal(u, uvo, uvs, 1, 8, mbLimit, il, hev, true);
-        EdgeFilters.normal(v, uvo, uvs, 1, 8, mbLimit, il, hev, true);
+        EdgeFilters.macroblockEdge(y, yo, ys, 1, 16, mbLimit, il, hev);
+        EdgeFilters.macroblockEdge(u, uvo, uvs, 1, 8, mbLimit, il, hev);
+        EdgeFilters.macroblockEdge(v, uvo, uvs, 1, 8, mbLimit, il, hev);
       }
       if (interior) {
         for (int r = 4; r < 16; r += 4) {
-          EdgeFilters.normal(y, yo + r * ys, ys, 1, 16, subLimit, il, hev, false);
+          EdgeFilters.subblockEdge(y, yo + r * ys, ys, 1, 16, subLimit, il, hev);
         }
-        EdgeFilters.normal(u, uvo + 4 * uvs, uvs, 1, 8, subLimit, il, hev, false);
-        EdgeFilters.normal(v, uvo + 4 * uvs, uvs, 1, 8, subLimit, il, hev, false);
+        EdgeFilters.subblockEdge(u, uvo + 4 * uvs, uvs, 1, 8, subLimit, il, hev);
+        EdgeFilters.subblockEdge(v, uvo + 4 * uvs, uvs, 1, 8, subLimit, il, hev);
       }
     }
   }
