@@ -65,6 +65,62 @@ class ChunkReencoderTest {
         "fewer PRED frames than raw frames");
   }
 
+  /**
+   * A PRED with hidden alt-ref frames (vpxenc with lag): every record is re-encoded in order,
+   * hidden ones with their own picture as the target, so shown frames stay aligned with the raw
+   * frames; the stream after a predecessor chunk plays in vpxdec as in our decoder.
+   */
+  @Test
+  void hiddenFramesKeepTheRawFramesAligned() throws IOException {
+    List<RawFrame> raw = VpxChunks.rawFrames("foreman_cif_352x288_96f.y4m", 0, 24);
+    Path before = VpxChunks.writeY4m(raw.subList(0, 4), dir.resolve("before.y4m"));
+    Path chunk = VpxChunks.writeY4m(raw.subList(4, 24), dir.resolve("chunk.y4m"));
+    List<CompressedFrame> first = frames(VpxChunks.vpxenc(before, 32, dir.resolve("v0.ivf")));
+    List<CompressedFrame> pred =
+        frames(
+            VpxChunks.vpxenc(
+                chunk, 32, dir.resolve("v1.ivf"), "--lag-in-frames=16", "--auto-alt-ref=1"));
+    DecoderState p = DecoderState.initial();
+    int hidden = 0;
+    for (CompressedFrame f : pred) {
+      org.excamera.codec.DecodeResult r = Vp8Decoder.decode(p, f);
+      hidden += r.shown() ? 0 : 1;
+      p = r.next();
+    }
+    assertTrue(hidden > 0, "vpxenc with lag made no hidden frame");
+    DecoderState s = DecoderState.initial();
+    List<String> ours = new ArrayList<>();
+    List<CompressedFrame> joined = new ArrayList<>(first);
+    for (CompressedFrame f : first) {
+      org.excamera.codec.DecodeResult r = Vp8Decoder.decode(s, f);
+      ours.add(org.excamera.codec.picture.I420Digest.md5(r.picture()));
+      s = r.next();
+    }
+    ChunkReencoder.Output out =
+        ChunkReencoder.run(s, DecoderState.initial(), pred, raw.subList(4, 24), 0.75);
+    int shown = 0;
+    for (CompressedFrame f : out.frames()) {
+      org.excamera.codec.DecodeResult r = Vp8Decoder.decode(s, f);
+      if (r.shown()) {
+        shown++;
+        ours.add(org.excamera.codec.picture.I420Digest.md5(r.picture()));
+      }
+      joined.add(f);
+      s = r.next();
+    }
+    assertEquals(20, shown);
+    assertEquals(s.digest(), out.finalState().digest());
+    Path ivf = dir.resolve("joined.ivf");
+    try (org.excamera.codec.io.IvfWriter w =
+        org.excamera.codec.io.IvfWriter.create(
+            ivf, org.excamera.codec.io.IvfHeader.vp8(352, 288, 30000, 1001, 0))) {
+      for (int i = 0; i < joined.size(); i++) {
+        w.write(i, joined.get(i).toByteArray());
+      }
+    }
+    assertEquals(ours, VpxChunks.vpxdecMd5s(ivf));
+  }
+
   @Test
   void replacedKeyFrameQuantizerBlendsWithTheNextFrame() {
     QuantIndices key = QuantIndices.of(20);

@@ -73,14 +73,18 @@ public final class VpxChunks {
     return file;
   }
 
-  /** Encodes a Y4M file with vpxenc, the design's flags, one thread and {@code cqLevel}. */
-  public static Path vpxenc(Path y4m, int cqLevel, Path out) throws IOException {
+  /**
+   * Encodes a Y4M file with vpxenc, the design's flags, one thread and {@code cqLevel}, then {@code
+   * extra} flags (which may override them).
+   */
+  public static Path vpxenc(Path y4m, int cqLevel, Path out, String... extra) throws IOException {
     Path vpxenc = ExternalTool.require("vpxenc");
     List<String> cmd = new ArrayList<>();
     cmd.add(vpxenc.toString());
     cmd.addAll(DESIGN_FLAGS);
     cmd.add("--cq-level=" + cqLevel);
     cmd.add("--threads=1");
+    cmd.addAll(List.of(extra));
     cmd.add("--fpf=" + out.resolveSibling(out.getFileName() + ".fpf"));
     cmd.add("-o");
     cmd.add(out.toString());
