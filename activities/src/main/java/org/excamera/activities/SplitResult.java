@@ -1,5 +1,8 @@
 package org.excamera.activities;
 
+import org.excamera.worker.RendezvousEndpoint;
+import org.jspecify.annotations.Nullable;
+
 /**
  * Output of {@link JobActivities#splitSource}.
  *
@@ -7,5 +10,12 @@ package org.excamera.activities;
  * @param video the source's format and frame count
  * @param chunks number of chunk objects written
  * @param millis time the split took
+ * @param rendezvous the job's rendezvous and token, when this deployment has one; null: the
+ *     workers' own state exchange
  */
-public record SplitResult(String workRoot, VideoInfo video, int chunks, long millis) {}
+public record SplitResult(
+    String workRoot,
+    VideoInfo video,
+    int chunks,
+    long millis,
+    @Nullable RendezvousEndpoint rendezvous) {}

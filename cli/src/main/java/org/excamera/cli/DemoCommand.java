@@ -73,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
         return 1;
       }
       EncodeCommand.JobOptions job = new EncodeCommand.JobOptions();
-      if (!StitchCodecs.available().canStitch()) {
+      if (!StitchCodecs.available().canStitch()) { // a build without the encoder of issue 4
         job.batchChunks = 1;
         err.println(
             "excamera demo: this build cannot stitch chunks yet (the Java encoder, issue 4):"

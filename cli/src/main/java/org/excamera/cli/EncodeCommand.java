@@ -94,6 +94,9 @@ final class EncodeCommand implements Callable<Integer> {
       err.println("excamera: --no-local-worker needs --temporal HOST:PORT");
       return 2;
     }
+    if (job.batchChunks > 1 && host.rendezvous == null) {
+      host.rendezvous = "embedded"; // states between chunks through the real rendezvous
+    }
     try (PipelineHost pipeline = noLocalWorker ? null : PipelineHost.create(host);
         TemporalService service =
             temporal == null

@@ -1,5 +1,6 @@
 package org.excamera.cli;
 
+import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -38,4 +39,30 @@ final class HostOptions {
       paramLabel = "URL",
       description = "An S3-compatible endpoint (path-style), e.g. for a local test server.")
   @Nullable String s3Endpoint;
+
+  @Option(
+      names = "--rendezvous",
+      paramLabel = "embedded|HOST:PORT",
+      description =
+          "Exchange states between chunks through a rendezvous: an embedded one on loopback, or"
+              + " a server (with --rendezvous-secret-file). Default: in memory, one process;"
+              + " encode uses an embedded one when x > 1.")
+  @Nullable String rendezvous;
+
+  @Option(
+      names = "--rendezvous-secret-file",
+      paramLabel = "FILE",
+      description = "The rendezvous server's secret, to issue job tokens.")
+  @Nullable Path rendezvousSecretFile;
+
+  @Option(
+      names = "--rendezvous-insecure-loopback",
+      description = "The rendezvous server speaks plaintext on loopback.")
+  boolean rendezvousInsecureLoopback;
+
+  @Option(
+      names = "--rendezvous-ca",
+      paramLabel = "PEM",
+      description = "CA certificates to trust for the rendezvous's TLS (default: the JDK's).")
+  @Nullable Path rendezvousCa;
 }

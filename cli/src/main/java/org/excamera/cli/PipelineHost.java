@@ -1,27 +1,36 @@
 package org.excamera.cli;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.excamera.activities.impl.ChunkActivitiesImpl;
 import org.excamera.activities.impl.JobActivitiesImpl;
+import org.excamera.activities.impl.RendezvousIssuer;
 import org.excamera.activities.impl.WorkerCapabilities;
 import org.excamera.activities.invoke.InProcessInvoker;
 import org.excamera.activities.invoke.LambdaInvoker;
 import org.excamera.activities.invoke.WorkerInvoker;
+import org.excamera.rendezvous.JobTokens;
+import org.excamera.rendezvous.server.RendezvousServer;
+import org.excamera.rendezvous.server.ServerSettings;
+import org.excamera.rendezvous.tls.TlsContexts;
 import org.excamera.worker.BlobRef;
 import org.excamera.worker.ChunkWorker;
 import org.excamera.worker.EncoderKind;
 import org.excamera.worker.port.BlobStore;
 import org.excamera.worker.storage.FileBlobStore;
 import org.excamera.worker.storage.InMemoryStateExchange;
+import org.excamera.worker.storage.RendezvousExchanges;
 import org.excamera.worker.storage.RoutingBlobStore;
 import org.excamera.worker.storage.S3BlobStore;
 import org.excamera.workflows.EncodeBatchWorkflowImpl;
@@ -45,6 +54,8 @@ final class PipelineHost implements AutoCloseable {
   private final JobActivitiesImpl jobActivities;
   private final ChunkActivitiesImpl chunkActivities;
   private final int workers;
+  private final RendezvousExchanges exchanges;
+  private final @Nullable RendezvousServer rendezvous;
 
   private PipelineHost(
       Path scratch,
@@ -53,7 +64,9 @@ final class PipelineHost implements AutoCloseable {
       ChunkWorker localWorker,
       JobActivitiesImpl jobActivities,
       ChunkActivitiesImpl chunkActivities,
-      int workers) {
+      int workers,
+      RendezvousExchanges exchanges,
+      @Nullable RendezvousServer rendezvous) {
     this.scratch = scratch;
     this.workDirectory = workDirectory;
     this.invoker = invoker;
@@ -61,9 +74,17 @@ final class PipelineHost implements AutoCloseable {
     this.jobActivities = jobActivities;
     this.chunkActivities = chunkActivities;
     this.workers = workers;
+    this.exchanges = exchanges;
+    this.rendezvous = rendezvous;
   }
 
   static PipelineHost create(HostOptions options) throws IOException {
+    return create(options, UnaryOperator.identity());
+  }
+
+  /** As {@link #create(HostOptions)}, with a last say over the chunk worker (tests: faults). */
+  static PipelineHost create(HostOptions options, UnaryOperator<ChunkWorker.Builder> customize)
+      throws IOException {
     Path scratch = Files.createTempDirectory("excamera-");
     @Nullable String endpoint = options.s3Endpoint;
     @Nullable String region = options.region;
@@ -75,11 +96,41 @@ final class PipelineHost implements AutoCloseable {
     BlobStore blobs = new RoutingBlobStore(new FileBlobStore(), s3);
     BlobRef work = workDirectory(options.work, scratch);
     InMemoryStateExchange states = new InMemoryStateExchange();
+    @Nullable RendezvousServer server = null;
+    @Nullable RendezvousIssuer issuer = null;
+    String rendezvous = options.rendezvous;
+    if ("embedded".equals(rendezvous)) {
+      byte[] secret = new byte[32];
+      new SecureRandom().nextBytes(secret);
+      JobTokens tokens = JobTokens.withSecret(secret);
+      server =
+          RendezvousServer.start(
+              ServerSettings.builder(scratch.resolve("rendezvous"), tokens)
+                  .port(0)
+                  .insecureLoopback()
+                  .build(),
+              new SimpleMeterRegistry());
+      issuer = new RendezvousIssuer("127.0.0.1:" + server.port(), tokens, true);
+    } else if (rendezvous != null) {
+      Path secretFile = options.rendezvousSecretFile;
+      if (secretFile == null) {
+        throw new IllegalArgumentException(
+            "--rendezvous HOST:PORT needs --rendezvous-secret-file to issue job tokens");
+      }
+      issuer =
+          new RendezvousIssuer(
+              rendezvous, JobTokens.fromSecretFile(secretFile), options.rendezvousInsecureLoopback);
+    }
+    Path ca = options.rendezvousCa;
+    RendezvousExchanges exchanges =
+        new RendezvousExchanges(
+            states, ca == null ? null : TlsContexts.clientFromFiles(ca, null, null));
     ChunkWorker.Builder builder =
         ChunkWorker.builder()
             .blobs(blobs)
-            .exchanges(endpointOrNull -> states)
+            .exchanges(exchanges)
             .scratchRoot(scratch.resolve("chunks"));
+    builder = customize.apply(builder);
     WorkerInvoker invoker;
     ChunkWorker local;
     String function = options.lambdaFunction;
@@ -107,10 +158,19 @@ final class PipelineHost implements AutoCloseable {
             blobs,
             work,
             new WorkerCapabilities(local.canStitch(), encoders),
-            states,
+            exchanges,
+            issuer,
             scratch.resolve("jobs"));
     return new PipelineHost(
-        scratch, work, invoker, local, jobs, new ChunkActivitiesImpl(invoker), options.workers);
+        scratch,
+        work,
+        invoker,
+        local,
+        jobs,
+        new ChunkActivitiesImpl(invoker),
+        options.workers,
+        exchanges,
+        server);
   }
 
   private static BlobRef workDirectory(@Nullable String work, Path scratch) throws IOException {
@@ -152,11 +212,18 @@ final class PipelineHost implements AutoCloseable {
   }
 
   String describe() {
-    return invoker.describe();
+    RendezvousServer server = rendezvous;
+    return invoker.describe()
+        + (server == null ? "" : ", embedded rendezvous on 127.0.0.1:" + server.port());
   }
 
   @Override
   public void close() {
+    exchanges.close();
+    RendezvousServer server = rendezvous;
+    if (server != null) {
+      server.close();
+    }
     if (invoker instanceof AutoCloseable closeable) {
       try {
         closeable.close();

@@ -1,6 +1,7 @@
 package org.excamera.worker;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -102,7 +103,7 @@ public final class ChunkWorker {
     } catch (WorkerException e) {
       log.warn("{}: {}: {}", request.label(), e.getClass().getSimpleName(), e.getMessage());
       return failure(e, e.retryable());
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       log.warn("{}: I/O failure: {}", request.label(), e.toString());
       return failure(e, true);
     } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.excamera.worker.stage.UnavailableStitchCodec;
 import org.excamera.worker.storage.InMemoryStateExchange;
 import org.excamera.worker.testing.FakeIvf;
 import org.excamera.worker.testing.FakeStitchCodec;
@@ -127,6 +128,7 @@ class ChunkWorkerTest {
     WorkerError egs =
         error(
             worker(new byte[0])
+                .codec(new UnavailableStitchCodec())
                 .build()
                 .run(
                     request(Operation.ENCODE_GIVEN_STATE, 1, 1, "vpx.ivf", false),

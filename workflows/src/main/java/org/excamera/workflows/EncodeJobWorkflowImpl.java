@@ -18,6 +18,7 @@ import org.excamera.activities.JobActivities;
 import org.excamera.activities.SplitInput;
 import org.excamera.activities.SplitResult;
 import org.excamera.activities.VideoInfo;
+import org.excamera.worker.RendezvousEndpoint;
 import org.excamera.workflows.plan.BatchPlan;
 import org.excamera.workflows.plan.JobPlan;
 import org.jspecify.annotations.Nullable;
@@ -85,7 +86,10 @@ public final class EncodeJobWorkflowImpl implements EncodeJobWorkflow {
       log.info("job {}: {} frames, {} chunks, {} batches", jobId, video.frames(), chunks, batches);
 
       phase = "ENCODING";
-      List<Promise<BatchResult>> results = runBatches(info, jobId, workRoot, plan, settings);
+      RendezvousEndpoint rendezvous =
+          settings.rendezvous() != null ? settings.rendezvous() : source.rendezvous();
+      List<Promise<BatchResult>> results =
+          runBatches(info, jobId, workRoot, plan, settings, rendezvous);
       Promise.allOf(results).get();
       long encodeEnd = Workflow.currentTimeMillis();
 
@@ -165,7 +169,12 @@ public final class EncodeJobWorkflowImpl implements EncodeJobWorkflow {
   }
 
   private List<Promise<BatchResult>> runBatches(
-      WorkflowInfo info, String jobId, String workRoot, JobPlan plan, JobSettings settings) {
+      WorkflowInfo info,
+      String jobId,
+      String workRoot,
+      JobPlan plan,
+      JobSettings settings,
+      @Nullable RendezvousEndpoint rendezvous) {
     List<Promise<BatchResult>> results = new ArrayList<>();
     for (BatchPlan batch : plan.batches()) {
       Workflow.await(() -> running.size() < settings.maxBatchesInFlight() || batchFailure != null);
@@ -185,7 +194,7 @@ public final class EncodeJobWorkflowImpl implements EncodeJobWorkflow {
               settings.cqLevel(),
               settings.encoder(),
               settings.chainLookahead(),
-              settings.rendezvous());
+              rendezvous);
       results.add(
           Async.function(child::run, batchInput)
               .handle(

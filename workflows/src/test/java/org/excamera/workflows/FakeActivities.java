@@ -154,7 +154,11 @@ final class FakeActivities implements ChunkActivities, JobActivities {
   public SplitResult splitSource(SplitInput in) {
     int chunks = (frames + in.chunkFrames() - 1) / in.chunkFrames();
     return new SplitResult(
-        "file:///work/jobs/" + in.jobId(), new VideoInfo(64, 48, 30, 1, frames, 4608), chunks, 5);
+        "file:///fake-work/jobs/" + in.jobId(),
+        new VideoInfo(64, 48, 30, 1, frames, 4608),
+        chunks,
+        5,
+        null);
   }
 
   @Override

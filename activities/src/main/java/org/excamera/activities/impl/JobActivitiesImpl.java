@@ -14,9 +14,11 @@ import org.excamera.activities.VideoInfo;
 import org.excamera.codec.io.ContainerFormatException;
 import org.excamera.worker.BlobRef;
 import org.excamera.worker.EncoderKind;
+import org.excamera.worker.RendezvousEndpoint;
 import org.excamera.worker.WorkerException;
 import org.excamera.worker.port.BlobStore;
-import org.excamera.worker.port.StateExchange;
+import org.excamera.worker.port.StateExchangeProvider;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,27 +32,37 @@ public final class JobActivitiesImpl implements JobActivities {
   private final BlobStore blobs;
   private final BlobRef workDirectory;
   private final WorkerCapabilities capabilities;
-  private final StateExchange states;
+  private final StateExchangeProvider exchanges;
+  private final @Nullable RendezvousIssuer rendezvous;
   private final Path scratch;
 
   /**
    * @param blobs storage for sources, chunks and outputs
    * @param workDirectory where jobs keep their intermediate objects ({@code jobs/<id>/...})
    * @param capabilities what the chunk workers can do
-   * @param states the state exchange whose job entries cleanup deletes
+   * @param exchanges the state exchanges whose job entries cleanup deletes
+   * @param rendezvous issues each job its rendezvous endpoint and token; null: the workers' own
+   *     exchange (one process)
    * @param scratch a local directory for temporary files
    */
   public JobActivitiesImpl(
       BlobStore blobs,
       BlobRef workDirectory,
       WorkerCapabilities capabilities,
-      StateExchange states,
+      StateExchangeProvider exchanges,
+      @Nullable RendezvousIssuer rendezvous,
       Path scratch) {
     this.blobs = blobs;
     this.workDirectory = workDirectory;
     this.capabilities = capabilities;
-    this.states = states;
+    this.exchanges = exchanges;
+    this.rendezvous = rendezvous;
     this.scratch = scratch;
+  }
+
+  private @Nullable RendezvousEndpoint endpoint(String jobId) {
+    RendezvousIssuer issuer = rendezvous;
+    return issuer == null ? null : issuer.endpoint(jobId);
   }
 
   @Override
@@ -86,7 +98,7 @@ public final class JobActivitiesImpl implements JobActivities {
           video.height(),
           chunks,
           millis);
-      return new SplitResult(layout.root().uri(), video, chunks, millis);
+      return new SplitResult(layout.root().uri(), video, chunks, millis, endpoint(input.jobId()));
     } catch (WorkerException e) {
       throw Failures.of(e, where);
     } catch (ContainerFormatException | IllegalArgumentException e) {
@@ -152,7 +164,7 @@ public final class JobActivitiesImpl implements JobActivities {
   @Override
   public void cleanupJob(CleanupInput input) {
     try {
-      states.deleteJob(input.jobId());
+      exchanges.forEndpoint(endpoint(input.jobId())).deleteJob(input.jobId());
       if (!input.keepIntermediates() && !input.workRoot().isEmpty()) {
         int n = blobs.deleteAll(BlobRef.parse(input.workRoot()));
         log.debug("job {}: deleted {} intermediate objects", input.jobId(), n);

@@ -65,6 +65,11 @@ public final class InProcessInvoker implements WorkerInvoker, AutoCloseable {
     return slots.capacity;
   }
 
+  /** Stages now waiting for a state without holding a permit (diagnostics and tests). */
+  public int waitingForStates() {
+    return slots.waiting.get();
+  }
+
   @Override
   public String describe() {
     return "in-process (" + slots.capacity + " workers)";
@@ -102,6 +107,7 @@ public final class InProcessInvoker implements WorkerInvoker, AutoCloseable {
     private final int capacity;
     private final Semaphore permits;
     private final ThreadLocal<Boolean> held = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private final AtomicInteger waiting = new AtomicInteger();
 
     Slots(int capacity) {
       this.capacity = capacity;
@@ -145,9 +151,11 @@ public final class InProcessInvoker implements WorkerInvoker, AutoCloseable {
         if (held) {
           slots.release();
         }
+        slots.waiting.incrementAndGet();
         try {
           return exchange.fetch(jobId, key, timeout);
         } finally {
+          slots.waiting.decrementAndGet();
           if (held) {
             slots.acquire();
           }

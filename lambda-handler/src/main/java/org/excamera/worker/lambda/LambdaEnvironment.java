@@ -1,14 +1,18 @@
 package org.excamera.worker.lambda;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
+import org.excamera.rendezvous.tls.TlsContexts;
 import org.excamera.worker.ChunkWorker;
 import org.excamera.worker.InvalidRequestException;
 import org.excamera.worker.StateKey;
-import org.excamera.worker.UnsupportedStageException;
 import org.excamera.worker.port.StateExchange;
+import org.excamera.worker.storage.RendezvousExchanges;
 import org.excamera.worker.storage.RoutingBlobStore;
 import org.excamera.worker.storage.S3BlobStore;
 import org.jspecify.annotations.Nullable;
@@ -46,41 +50,51 @@ public final class LambdaEnvironment {
   public ChunkWorker worker() {
     return ChunkWorker.builder()
         .blobs(new RoutingBlobStore(null, new S3BlobStore(s3())))
-        .exchanges(LambdaEnvironment::exchangeFor)
+        .exchanges(new RendezvousExchanges(NO_LOCAL_EXCHANGE, tls()))
         .scratchRoot(Path.of("/tmp", "excamera"))
         .build();
+  }
+
+  /**
+   * TLS for the rendezvous: the CAs in {@code EXCAMERA_RENDEZVOUS_CA} (a PEM file, e.g. in a
+   * layer), else the JDK's default trust store.
+   */
+  private @Nullable SSLContext tls() {
+    String ca = env.get("EXCAMERA_RENDEZVOUS_CA");
+    try {
+      if (ca != null && !ca.isBlank()) {
+        return TlsContexts.clientFromFiles(Path.of(ca), null, null);
+      }
+      return SSLContext.getDefault();
+    } catch (IOException | NoSuchAlgorithmException e) {
+      throw new IllegalStateException("cannot set up TLS for the rendezvous: " + e, e);
+    }
   }
 
   /**
    * A Lambda invocation has no neighbours in its JVM: states must go through a rendezvous named in
    * the request.
    */
-  private static StateExchange exchangeFor(
-      org.excamera.worker.@Nullable RendezvousEndpoint endpoint) {
-    return new StateExchange() {
-      @Override
-      public void publish(String jobId, StateKey key, byte[] state) {
-        throw missing(endpoint);
-      }
+  private static final StateExchange NO_LOCAL_EXCHANGE =
+      new StateExchange() {
+        @Override
+        public void publish(String jobId, StateKey key, byte[] state) {
+          throw missing();
+        }
 
-      @Override
-      public byte[] fetch(String jobId, StateKey key, Duration timeout) {
-        throw missing(endpoint);
-      }
+        @Override
+        public byte[] fetch(String jobId, StateKey key, Duration timeout) {
+          throw missing();
+        }
 
-      @Override
-      public void deleteJob(String jobId) {
-        throw missing(endpoint);
-      }
-    };
-  }
+        @Override
+        public void deleteJob(String jobId) {
+          throw missing();
+        }
+      };
 
-  private static RuntimeException missing(org.excamera.worker.@Nullable RendezvousEndpoint e) {
-    if (e == null) {
-      return new InvalidRequestException(
-          "the Lambda worker exchanges states only through a rendezvous; the request names none");
-    }
-    return new UnsupportedStageException(
-        "the rendezvous client is not part of this build yet (issue 5)");
+  private static InvalidRequestException missing() {
+    return new InvalidRequestException(
+        "the Lambda worker exchanges states only through a rendezvous; the request names none");
   }
 }

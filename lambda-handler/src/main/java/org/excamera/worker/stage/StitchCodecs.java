@@ -6,11 +6,8 @@ import org.excamera.worker.port.StitchCodec;
 public final class StitchCodecs {
   private StitchCodecs() {}
 
-  /**
-   * The best available implementation: for now none (the decoder of issue 3 and encoder of issue 4
-   * are not in this build), so x > 1 fails fast with a typed error.
-   */
+  /** The codec operations of {@code org.excamera.codec}: decode, encode-given-state, rebase. */
   public static StitchCodec available() {
-    return new UnavailableStitchCodec();
+    return new CodecStitchCodec();
   }
 }

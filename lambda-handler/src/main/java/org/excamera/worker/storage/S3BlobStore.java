@@ -2,6 +2,7 @@ package org.excamera.worker.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -53,6 +55,7 @@ public final class S3BlobStore implements BlobStore {
   public static final long DEFAULT_PART_BYTES = 16L << 20;
 
   private static final long MIN_PART_BYTES = 5L << 20;
+  private static final int TRANSPORT_ATTEMPTS = 3;
 
   private final S3Client s3;
   private final long partBytes;
@@ -117,12 +120,44 @@ public final class S3BlobStore implements BlobStore {
   @Override
   public void write(BlobRef ref, byte[] bytes) throws IOException {
     Location at = Location.of(ref);
-    try {
-      s3.putObject(
-          PutObjectRequest.builder().bucket(at.bucket()).key(at.key()).build(),
-          RequestBody.fromBytes(bytes));
-    } catch (S3Exception e) {
-      throw wrap("put", ref, e);
+    transport(
+        "put",
+        ref,
+        () ->
+            s3.putObject(
+                PutObjectRequest.builder().bucket(at.bucket()).key(at.key()).build(),
+                RequestBody.fromBytes(bytes)));
+  }
+
+  /** A call that may fail in transport (a dropped connection) as well as in S3. */
+  private interface Call {
+    void run();
+  }
+
+  /**
+   * Runs an idempotent call, trying again (up to {@link #TRANSPORT_ATTEMPTS} times, 100 ms, 200 ms
+   * apart) when the connection failed rather than S3 answering: the URL-connection client surfaces
+   * a connection the server closed as an unchecked I/O error, which its own retries miss.
+   */
+  private static void transport(String what, BlobRef ref, Call call) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        call.run();
+        return;
+      } catch (S3Exception e) {
+        throw wrap(what, ref, e);
+      } catch (UncheckedIOException | SdkClientException e) {
+        if (attempt >= TRANSPORT_ATTEMPTS) {
+          throw new IOException("S3 %s of %s failed: %s".formatted(what, ref, e), e);
+        }
+        log.debug("S3 {} of {} failed in transport, trying again: {}", what, ref, e.toString());
+        try {
+          Thread.sleep(100L << (attempt - 1));
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted during S3 " + what + " of " + ref, ie);
+        }
+      }
     }
   }
 
@@ -131,13 +166,13 @@ public final class S3BlobStore implements BlobStore {
     long size = Files.size(file);
     if (size <= partBytes) {
       Location at = Location.of(ref);
-      try {
-        s3.putObject(
-            PutObjectRequest.builder().bucket(at.bucket()).key(at.key()).build(),
-            RequestBody.fromFile(file));
-      } catch (S3Exception e) {
-        throw wrap("put", ref, e);
-      }
+      transport(
+          "put",
+          ref,
+          () ->
+              s3.putObject(
+                  PutObjectRequest.builder().bucket(at.bucket()).key(at.key()).build(),
+                  RequestBody.fromFile(file)));
       return;
     }
     uploadInParts(file, size, ref);
@@ -188,6 +223,8 @@ public final class S3BlobStore implements BlobStore {
       log.debug("uploaded {} ({} bytes) in {} parts", ref, size, parts.size());
     } catch (S3Exception e) {
       throw wrap("upload part", ref, e);
+    } catch (UncheckedIOException | SdkClientException e) {
+      throw new IOException("S3 multipart upload of %s failed: %s".formatted(ref, e), e);
     } finally {
       if (!completed) {
         abortQuietly(at, uploadId);
