@@ -38,6 +38,11 @@ public record EncoderSettings(QuantIndices quantIndices, double lambdaFactor) {
     return new EncoderSettings(QuantIndices.of(yAcQi), RateDistortion.DEFAULT_LAMBDA_FACTOR);
   }
 
+  /** vpxenc's quality level {@code level} (0..63, as {@code --cq-level}) with the default λ. */
+  public static EncoderSettings ofQuality(int level) {
+    return ofQIndex(qIndexOfQuality(level));
+  }
+
   /** vpxenc's quality level {@code level} (0..63, as {@code --cq-level}) as a quantizer index. */
   public static int qIndexOfQuality(int level) {
     if (level < 0 || level > 63) {

@@ -146,6 +146,18 @@ class Vp8EncoderTest {
   }
 
   @Test
+  void qualityLevelsMapToVpxencQuantizerIndices() {
+    assertEquals(0, EncoderSettings.ofQuality(0).quantIndices().yAcQi());
+    assertEquals(43, EncoderSettings.ofQuality(32).quantIndices().yAcQi());
+    assertEquals(70, EncoderSettings.ofQuality(44).quantIndices().yAcQi());
+    assertEquals(127, EncoderSettings.ofQuality(63).quantIndices().yAcQi());
+    assertThrows(IllegalArgumentException.class, () -> EncoderSettings.ofQuality(64));
+    assertThrows(IllegalArgumentException.class, () -> EncoderSettings.ofQIndex(-1));
+    assertThrows(
+        IllegalArgumentException.class, () -> EncoderSettings.ofQIndex(40).withLambdaFactor(0));
+  }
+
+  @Test
   void keyFrameQuantizerBlendFollowsTheDesign() {
     EncoderSettings s =
         EncoderSettings.replacingKeyFrame(

@@ -79,7 +79,6 @@ public final class FrameEncoder {
     RateDistortion rd = RateDistortion.forStep(tables.factors().y1Ac(), lambdaFactor);
     ModeDecision decision =
         new ModeDecision(
-            false,
             source,
             references.last(),
             tables,
@@ -125,14 +124,7 @@ public final class FrameEncoder {
     CoefficientProbabilities coefficients = CoefficientProbabilities.DEFAULTS;
     ModeDecision decision =
         new ModeDecision(
-            true,
-            source,
-            null,
-            tables,
-            TokenCosts.of(coefficients::get),
-            ModeCosts.keyFrame(),
-            null,
-            rd);
+            source, null, tables, TokenCosts.of(coefficients::get), ModeCosts.keyFrame(), null, rd);
     Picture unfiltered = decision.run();
     ModeRefLfDeltaUpdate deltas =
         new ModeRefLfDeltaUpdate(
