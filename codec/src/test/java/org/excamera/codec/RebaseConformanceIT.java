@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.excamera.codec.encode.FrameRebaser;
 import org.excamera.codec.io.IvfHeader;
 import org.excamera.codec.io.IvfWriter;
-import org.excamera.codec.io.RawFrame;
 import org.excamera.codec.picture.I420Digest;
 import org.excamera.codec.picture.Picture;
+import org.excamera.codec.picture.PictureBuilder;
+import org.excamera.codec.recon.Reconstruction;
 import org.excamera.codec.syntax.ParsedFrame;
 import org.excamera.codec.testing.TestVectors.TestVector;
 import org.excamera.codec.testing.VpxChunks;
@@ -48,9 +50,19 @@ class RebaseConformanceIT {
         out = f;
         r = Vp8Decoder.decode(state, f);
       } else {
-        Picture p = o.picture();
-        RawFrame target = RawFrame.fromI420(p.width(), p.height(), p.toI420());
-        EncodeResult e = Rebaser.rebase(state, parsed, target, false);
+        Picture target = o.picture();
+        FrameRebaser.Result rb = FrameRebaser.rebase(state, parsed, target, false);
+        PictureBuilder canvas = PictureBuilder.blank(state.dimensions());
+        Reconstruction.run(
+            rb.frame(),
+            state.segmentation().updatedBy(rb.frame().header().segmentation(), false),
+            state.references(),
+            canvas);
+        assertEquals(
+            canvas.freeze(),
+            rb.reconstruction(),
+            vector.name() + " frame " + i + ": encoder and decoder reconstructions differ");
+        EncodeResult e = FrameEncoding.finish(state, rb.frame());
         out = e.frame();
         r = new DecodeResult(e.next(), e.picture(), parsed.header().tag().showFrame());
       }

@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
  * Codes the residual of one macroblock whose prediction is already in the frame being built (RFC
  * 6386 §13–14): residual = target − prediction, forward DCT ({@link ForwardDct}), for macroblocks
  * with a Y2 block the Walsh transform of the 16 luma DCs ({@link ForwardWht}), libvpx's regular
- * quantizer ({@link BlockQuantizer}), and the coefficients in token order into a {@link
- * MacroblockCoefficients}. Then it reconstructs in place, exactly as the decoder will: dequantize,
- * inverse WHT and DCT with the decoder's kernels ({@link InverseTransform}), add to the prediction
- * and clamp. So later intra prediction (B_PRED subblocks, the next macroblocks) sees the pixels the
- * decoder will see.
+ * quantizer ({@link BlockQuantizer}), optionally refined by a {@link TrellisQuantizer}, and the
+ * coefficients in token order into a {@link MacroblockCoefficients}. Then it reconstructs in place,
+ * exactly as the decoder will: dequantize, inverse WHT and DCT with the decoder's kernels ({@link
+ * InverseTransform}), add to the prediction and clamp. So later intra prediction (B_PRED subblocks,
+ * the next macroblocks) sees the pixels the decoder will see.
  *
  * <p>Call order per macroblock: {@link MacroblockCoefficients#clear()}, then either {@link
  * #codeLuma} (16×16 prediction or SPLITMV) or {@link #codeSubblock} for b = 0..15 in order (B_PRED,
