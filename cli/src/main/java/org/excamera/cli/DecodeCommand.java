@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "decode",
     mixinStandardHelpOptions = true,
+    header = "Decode a VP8 IVF file to Y4M, per-frame md5 lines or a saved decoder state.",
     description = {
       "Decodes a VP8 IVF file. With --md5 prints one line per shown frame, exactly as",
       "`vpxdec --i420 --md5 -o STEM-%wx%h-%4.i420` does (STEM = the input file name without",

@@ -27,6 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
+    header =
+        "Print one line of header facts per IVF record (frame type, sizes, quantizers, flags).",
     description = {
       "Prints one line per IVF record: index (1-based), key/inter, shown/hidden, bytes,",
       "quantizer indices (y_ac_qi and the five deltas), loop filter (type:level/sharpness),",

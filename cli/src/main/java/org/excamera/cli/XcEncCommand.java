@@ -31,6 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "xc-enc",
     mixinStandardHelpOptions = true,
+    header =
+        "Re-encode a vpxenc chunk onto a decoder state (ExCamera's xc-enc: key frame replacement and rebase).",
     description = {
       "Re-encodes a chunk onto a decoder state (ExCamera's xc-enc). PRED is decoded from S0 to get",
       "each frame's modes and motion vectors; a leading key frame is replaced by an interframe",

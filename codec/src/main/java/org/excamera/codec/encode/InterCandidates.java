@@ -12,8 +12,8 @@ import org.excamera.codec.syntax.ReferenceFrame;
  * NEWMV with the vector {@link MotionEstimator} finds, coded against the search's best vector. A
  * vector that several modes reach is tried with the cheapest of them. Every candidate is predicted
  * with the decoder's kernels and tried as a skipped macroblock (prediction only, which gives λ real
- * control of the rate); the residuals of the two most promising by SATD and record rate are coded
- * and tried too. Single-threaded.
+ * control of the rate); the residuals of the two with the least cost as skipped macroblocks are
+ * coded and tried too. Single-threaded.
  */
 final class InterCandidates {
   /** Inter macroblocks whose residual is coded, of the up to four candidates. */
@@ -31,7 +31,7 @@ final class InterCandidates {
   private final int[] modes = new int[4];
   private final int[] mvs = new int[4];
   private final int[] rates = new int[4];
-  private final int[] scores = new int[4];
+  private final long[] scores = new long[4];
 
   InterCandidates(
       MacroblockTrials trials, Picture reference, MvCosts mvCosts, QuantizerTables tables) {
@@ -87,15 +87,21 @@ final class InterCandidates {
       if (modes[i] == PredictionMode.NEWMV) {
         rates[i] += mvCosts.newMv(mvs[i], near.best());
       }
-      long sse = t.lumaSse(row, col) + t.chromaSse(row, col);
-      t.offer(t.rd.cost(rates[i] + t.skipYes, sse), modes[i], mvs[i], empty, row, col, null);
-      scores[i] = t.lumaSatd(row, col) + t.chromaSatd(row, col) + t.rd.sadRate(rates[i]);
+      long skipCost = t.rd.cost(rates[i] + t.skipYes, t.lumaSse(row, col) + t.chromaSse(row, col));
+      t.offer(skipCost, modes[i], mvs[i], empty, row, col, null);
+      scores[i] = skipCost;
     }
     for (int i = n; i < scores.length; i++) {
-      scores[i] = Integer.MAX_VALUE;
+      scores[i] = Long.MAX_VALUE;
     }
     for (int k = 0; k < Math.min(n, CODED); k++) {
-      int pick = MacroblockTrials.takeBest(scores);
+      int pick = 0;
+      for (int i = 1; i < n; i++) {
+        if (scores[i] < scores[pick]) {
+          pick = i;
+        }
+      }
+      scores[pick] = Long.MAX_VALUE;
       if (pick != last) {
         t.predictor.inter(t.canvas, reference, row, col, mvs[pick]);
       }
