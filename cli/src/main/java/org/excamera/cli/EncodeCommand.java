@@ -247,7 +247,7 @@ final class EncodeCommand implements Callable<Integer> {
       }
       if (!host.localWorker().hasEncoder(encoder)) {
         return encoder == EncoderKind.JAVA
-            ? "--encoder java needs the Java chunk encoder (issue 4), not built yet; use vpxenc"
+            ? "this host has no Java chunk encoder configured; use --encoder vpxenc"
             : "vpxenc was not found: install vpx-tools (scripts/setup) or set EXCAMERA_VPXENC";
       }
       return null;

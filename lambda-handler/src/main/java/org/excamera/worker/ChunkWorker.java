@@ -17,6 +17,7 @@ import org.excamera.worker.port.StateExchangeProvider;
 import org.excamera.worker.port.StitchCodec;
 import org.excamera.worker.stage.EncodeChunkStage;
 import org.excamera.worker.stage.EncodeGivenStateStage;
+import org.excamera.worker.stage.JavaChunkEncoder;
 import org.excamera.worker.stage.RebaseStage;
 import org.excamera.worker.stage.StageContext;
 import org.excamera.worker.stage.StitchCodecs;
@@ -160,7 +161,11 @@ public final class ChunkWorker {
     private Builder() {
       InMemoryStateExchange shared = new InMemoryStateExchange();
       exchanges = endpoint -> shared;
-      VpxencEncoder.locate().ifPresent(v -> encoders.put(EncoderKind.VPXENC, v));
+      // vpxenc when installed; the Java chunk encoder always, and in vpxenc's place without it.
+      JavaChunkEncoder java = new JavaChunkEncoder();
+      encoders.put(EncoderKind.JAVA, java);
+      encoders.put(
+          EncoderKind.VPXENC, VpxencEncoder.locate().<ChunkEncoder>map(v -> v).orElse(java));
     }
 
     public Builder blobs(BlobStore blobs) {

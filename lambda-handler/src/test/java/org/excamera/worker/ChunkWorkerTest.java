@@ -123,7 +123,7 @@ class ChunkWorkerTest {
             0);
     WorkerError e = error(worker(new byte[0]).build().run(java, Deadline.in(10_000)));
     assertEquals("UnsupportedStageException", e.type());
-    assertTrue(e.message().contains("issue 4"), e.message());
+    assertTrue(e.message().contains("no Java chunk encoder"), e.message());
 
     WorkerError egs =
         error(

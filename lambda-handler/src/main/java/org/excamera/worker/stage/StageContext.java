@@ -45,7 +45,7 @@ public record StageContext(
     if (encoder == null) {
       throw new UnsupportedStageException(
           kind == EncoderKind.JAVA
-              ? "the Java chunk encoder is not part of this build yet (issue 4); use vpxenc"
+              ? "this worker has no Java chunk encoder configured; use vpxenc"
               : "vpxenc was not found (install vpx-tools, or set "
                   + VpxencEncoder.ENV_VPXENC
                   + ")");
