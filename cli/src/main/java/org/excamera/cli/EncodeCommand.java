@@ -36,7 +36,7 @@ final class EncodeCommand implements Callable<Integer> {
       names = {"-o", "--output"},
       required = true,
       paramLabel = "OUT.ivf",
-      description = "Output IVF (path or s3:// URI).")
+      description = "Output file (path or s3:// URI): IVF, or WebM when it ends in .webm.")
   String output = "";
 
   @Mixin JobOptions job = new JobOptions();

@@ -30,7 +30,9 @@ final class SsimMeter {
             "-i",
             source.toString(),
             "-lavfi",
-            "[0:v][1:v]ssim",
+            // Pair frames by index, not by timestamp: WebM keeps millisecond timestamps, which
+            // would pair some frames of a 30000/1001 source with their neighbours.
+            "[0:v]setpts=N/(30*TB)[a];[1:v]setpts=N/(30*TB)[b];[a][b]ssim",
             "-f",
             "null",
             "-");

@@ -4,6 +4,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.excamera.activities.AssembleInput;
 import org.excamera.activities.AssembleResult;
 import org.excamera.activities.CleanupInput;
@@ -12,6 +13,7 @@ import org.excamera.activities.SplitInput;
 import org.excamera.activities.SplitResult;
 import org.excamera.activities.VideoInfo;
 import org.excamera.codec.io.ContainerFormatException;
+import org.excamera.codec.io.WebmWriter;
 import org.excamera.worker.BlobRef;
 import org.excamera.worker.EncoderKind;
 import org.excamera.worker.RendezvousEndpoint;
@@ -136,14 +138,24 @@ public final class JobActivitiesImpl implements JobActivities {
           }
         };
     Path tmp = null;
+    Path webm = null;
     try {
       Files.createDirectories(scratch);
       tmp = Files.createTempFile(scratch, input.jobId() + "-", ".ivf");
       IvfAssembler.Assembled out = IvfAssembler.assemble(blobs, chunks, tmp);
       BlobRef output = BlobRef.parse(input.output());
-      blobs.upload(tmp, output);
+      long bytes = out.bytes();
+      if (output.uri().toLowerCase(Locale.ROOT).endsWith(".webm")) {
+        // WebM output: the same frames, remuxed from the assembled IVF (same bytes per frame).
+        webm = tmp.resolveSibling(tmp.getFileName() + ".webm");
+        WebmWriter.fromIvf(tmp, webm);
+        bytes = Files.size(webm);
+        blobs.upload(webm, output);
+      } else {
+        blobs.upload(tmp, output);
+      }
       long millis = (System.nanoTime() - start) / 1_000_000;
-      return new AssembleResult(output.uri(), out.bytes(), out.frames(), out.keyFrames(), millis);
+      return new AssembleResult(output.uri(), bytes, out.frames(), out.keyFrames(), millis);
     } catch (WorkerException e) {
       throw Failures.of(e, where);
     } catch (ContainerFormatException | IllegalArgumentException e) {
@@ -151,11 +163,13 @@ public final class JobActivitiesImpl implements JobActivities {
     } catch (IOException e) {
       throw Failures.of(e, where);
     } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException e) {
-          log.debug("could not delete {}: {}", tmp, e.toString());
+      for (Path p : new Path[] {tmp, webm}) {
+        if (p != null) {
+          try {
+            Files.deleteIfExists(p);
+          } catch (IOException e) {
+            log.debug("could not delete {}: {}", p, e.toString());
+          }
         }
       }
     }
