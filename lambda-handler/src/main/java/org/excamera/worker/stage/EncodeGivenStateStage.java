@@ -7,7 +7,6 @@ import org.excamera.worker.ChunkOutput;
 import org.excamera.worker.StateKind;
 import org.excamera.worker.WorkerRequest;
 import org.excamera.worker.port.StitchCodec;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Stage 2, pass 1 (design §2 step 2), for positions ≥ 1: replaces the chunk's key frame by an
@@ -26,28 +25,10 @@ public final class EncodeGivenStateStage {
     byte[] raw = timer.time("fetch", () -> ctx.blobs().read(request.raw()));
     byte[] vpx = timer.time("fetch", () -> ctx.blobs().read(prediction));
     byte[] predecessorVpx =
-        timer.time(
-            "wait",
-            () ->
-                ctx.exchange()
-                    .fetch(
-                        request.jobId(),
-                        request.predecessorKey(StateKind.VPX),
-                        StitchChecks.stateWait(request, ctx)));
+        StitchSteps.fetchPredecessor(request, ctx, timer, "wait", StateKind.VPX);
     StitchCodec.Stitched stitched =
         timer.time(
             "encode-given-state", () -> ctx.codec().encodeGivenState(vpx, predecessorVpx, raw));
-    byte[] ivf = stitched.ivf();
-    IvfSummary summary = StitchChecks.requireStitched(ivf, request, "encode-given-state");
-    timer.run("store", () -> ctx.blobs().write(request.output(), ivf));
-    @Nullable String digest = null;
-    if (request.publishState()) {
-      byte[] state = stitched.finalState();
-      digest = ctx.codec().digest(state);
-      timer.run(
-          "publish", () -> ctx.exchange().publish(request.jobId(), request.publishedKey(), state));
-    }
-    return new ChunkOutput(
-        request.output(), ivf.length, summary.frames(), 0, digest, timer.timings());
+    return StitchSteps.storeAndPublish(request, ctx, timer, stitched, "encode-given-state");
   }
 }

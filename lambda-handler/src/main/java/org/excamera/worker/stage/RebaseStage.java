@@ -7,7 +7,6 @@ import org.excamera.worker.ChunkOutput;
 import org.excamera.worker.StateKind;
 import org.excamera.worker.WorkerRequest;
 import org.excamera.worker.port.StitchCodec;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Stage 3, the serial pass (design §2 step 3), for positions ≥ 2: preloads its inputs, waits for
@@ -24,37 +23,11 @@ public final class RebaseStage {
     BlobRef prediction = Objects.requireNonNull(request.prediction());
     byte[] raw = timer.time("fetch", () -> ctx.blobs().read(request.raw()));
     byte[] pass1 = timer.time("fetch", () -> ctx.blobs().read(prediction));
-    byte[] pass1Base =
-        timer.time(
-            "fetch",
-            () ->
-                ctx.exchange()
-                    .fetch(
-                        request.jobId(),
-                        request.predecessorKey(StateKind.VPX),
-                        StitchChecks.stateWait(request, ctx)));
+    byte[] pass1Base = StitchSteps.fetchPredecessor(request, ctx, timer, "fetch", StateKind.VPX);
     byte[] predecessorFinal =
-        timer.time(
-            "wait",
-            () ->
-                ctx.exchange()
-                    .fetch(
-                        request.jobId(),
-                        request.predecessorKey(StateKind.FINAL),
-                        StitchChecks.stateWait(request, ctx)));
+        StitchSteps.fetchPredecessor(request, ctx, timer, "wait", StateKind.FINAL);
     StitchCodec.Stitched rebased =
         timer.time("rebase", () -> ctx.codec().rebase(pass1, pass1Base, predecessorFinal, raw));
-    byte[] ivf = rebased.ivf();
-    IvfSummary summary = StitchChecks.requireStitched(ivf, request, "rebase");
-    timer.run("store", () -> ctx.blobs().write(request.output(), ivf));
-    @Nullable String digest = null;
-    if (request.publishState()) {
-      byte[] state = rebased.finalState();
-      digest = ctx.codec().digest(state);
-      timer.run(
-          "publish", () -> ctx.exchange().publish(request.jobId(), request.publishedKey(), state));
-    }
-    return new ChunkOutput(
-        request.output(), ivf.length, summary.frames(), 0, digest, timer.timings());
+    return StitchSteps.storeAndPublish(request, ctx, timer, rebased, "rebase");
   }
 }
