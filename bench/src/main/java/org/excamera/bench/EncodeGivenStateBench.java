@@ -1,6 +1,5 @@
 package org.excamera.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -8,8 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.excamera.codec.CompressedFrame;
 import org.excamera.codec.DecodeResult;
 import org.excamera.codec.DecoderState;
@@ -23,9 +20,6 @@ import org.excamera.codec.header.QuantIndices;
 import org.excamera.codec.io.IvfFrame;
 import org.excamera.codec.io.IvfReader;
 import org.excamera.codec.io.RawFrame;
-import org.excamera.codec.io.Y4mHeader;
-import org.excamera.codec.io.Y4mReader;
-import org.excamera.codec.io.Y4mWriter;
 import org.excamera.codec.picture.Picture;
 
 /**
@@ -49,26 +43,6 @@ import org.excamera.codec.picture.Picture;
  */
 public final class EncodeGivenStateBench {
   private static final PrintStream out = System.out;
-  private static final List<String> VPXENC_FLAGS =
-      List.of(
-          "--codec=vp8",
-          "--ivf",
-          "-q",
-          "--good",
-          "--cpu-used=0",
-          "--end-usage=cq",
-          "--min-q=0",
-          "--max-q=63",
-          "--buf-initial-sz=10000",
-          "--buf-optimal-sz=20000",
-          "--buf-sz=40000",
-          "--undershoot-pct=100",
-          "--passes=2",
-          "--auto-alt-ref=1",
-          "--token-parts=0",
-          "--tune=ssim",
-          "--target-bitrate=4294967295",
-          "--threads=1");
 
   /** Encodes before timing starts: enough for the JIT to compile the encoder's hot loops. */
   private static final int WARMUP_ENCODES = 40;
@@ -84,7 +58,7 @@ public final class EncodeGivenStateBench {
   }
 
   public static void main(String[] args) throws Exception {
-    EncodeGivenStateBench b = new EncodeGivenStateBench(defaultClip());
+    EncodeGivenStateBench b = new EncodeGivenStateBench(BenchClips.defaultClip());
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--clip" -> b.clip = Path.of(args[++i]);
@@ -98,28 +72,13 @@ public final class EncodeGivenStateBench {
     b.run();
   }
 
-  /** Foreman from {@code $EXCAMERA_TESTDATA}, else from the first {@code shared/testdata} above. */
-  private static Path defaultClip() {
-    String env = System.getenv("EXCAMERA_TESTDATA");
-    Path root = env != null && !env.isBlank() ? Path.of(env) : Path.of("shared", "testdata");
-    for (Path dir = Path.of("").toAbsolutePath();
-        dir != null && env == null;
-        dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("shared").resolve("testdata").resolve("clips"))) {
-        root = dir.resolve("shared").resolve("testdata");
-        break;
-      }
-    }
-    return root.resolve("clips").resolve("foreman_cif_352x288_96f.y4m");
-  }
-
   /** One key frame replacement: its inputs, and the key frame it replaces. */
   private record Replacement(
       DecoderState state, RawFrame target, EncoderSettings settings, CompressedFrame keyFrame) {}
 
   private void run() throws Exception {
     Path tmp = Files.createTempDirectory("egs-bench-");
-    List<RawFrame> all = readFrames(clip, frames);
+    List<RawFrame> all = BenchClips.readFrames(clip, frames);
     RawFrame f0 = all.get(0);
     out.printf(
         "encode-given-state speed: %s, %d frames of %dx%d in chunks of %d, cq %d, best of %d,"
@@ -139,13 +98,13 @@ public final class EncodeGivenStateBench {
     for (int c = 0; c * chunk < all.size(); c++) {
       List<RawFrame> raw = all.subList(c * chunk, Math.min(all.size(), (c + 1) * chunk));
       Path y4m = tmp.resolve("chunk" + c + ".y4m");
-      writeY4m(raw, y4m);
+      BenchClips.writeY4m(raw, y4m);
       Path ivf = tmp.resolve("chunk" + c + ".ivf");
       long best = Long.MAX_VALUE;
       long bestCpu = Long.MAX_VALUE;
       for (int i = 0; i < iterations; i++) {
         long t0 = System.nanoTime();
-        long cpu = vpxenc(y4m, ivf, tmp);
+        long cpu = ReferenceVpxenc.encode(y4m, ivf, tmp, cq);
         best = Math.min(best, System.nanoTime() - t0);
         bestCpu = Math.min(bestCpu, cpu);
       }
@@ -255,68 +214,5 @@ public final class EncodeGivenStateBench {
 
   private static double ssimDb(Picture p, RawFrame raw) {
     return Ssim.toDb(Ssim.frame(RawFrame.fromI420(p.width(), p.height(), p.toI420()), raw));
-  }
-
-  private static List<RawFrame> readFrames(Path file, int count) throws IOException {
-    List<RawFrame> frames = new ArrayList<>();
-    try (Y4mReader in = Y4mReader.open(file)) {
-      for (Optional<RawFrame> f = in.next();
-          f.isPresent() && frames.size() < count;
-          f = in.next()) {
-        frames.add(f.get());
-      }
-    }
-    return frames;
-  }
-
-  private static void writeY4m(List<RawFrame> frames, Path file) throws IOException {
-    RawFrame f0 = frames.get(0);
-    try (Y4mWriter w =
-        Y4mWriter.create(file, Y4mHeader.i420(f0.width(), f0.height(), 30000, 1001))) {
-      for (RawFrame f : frames) {
-        w.write(f);
-      }
-    }
-  }
-
-  /**
-   * Runs vpxenc under bash and returns its CPU time (user + system, from bash's {@code times}) in
-   * nanoseconds.
-   */
-  private long vpxenc(Path y4m, Path ivf, Path dir) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add("vpxenc");
-    cmd.addAll(VPXENC_FLAGS);
-    cmd.add("--cq-level=" + cq);
-    cmd.add("--fpf=" + dir.resolve("fpf"));
-    cmd.add("-o");
-    cmd.add(ivf.toString());
-    cmd.add(y4m.toString());
-    StringBuilder script = new StringBuilder();
-    for (String arg : cmd) {
-      script.append('\'').append(arg.replace("'", "'\\''")).append("' ");
-    }
-    script.append(">&2 && times");
-    Path times = dir.resolve("times.txt");
-    Process p =
-        new ProcessBuilder("bash", "-c", script.toString())
-            .redirectError(dir.resolve("vpxenc.log").toFile())
-            .redirectOutput(times.toFile())
-            .start();
-    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-      throw new IOException("vpxenc failed: " + cmd);
-    }
-    // bash's times: the shell's user and system time, then its children's.
-    List<String> lines = Files.readAllLines(times);
-    String[] children = lines.get(lines.size() - 1).trim().split("\\s+");
-    return duration(children[0]) + duration(children[1]);
-  }
-
-  /** Nanoseconds of a bash {@code times} field such as {@code 0m0.068s}. */
-  private static long duration(String field) {
-    int m = field.indexOf('m');
-    double minutes = Double.parseDouble(field.substring(0, m));
-    double seconds = Double.parseDouble(field.substring(m + 1, field.length() - 1));
-    return Math.round((minutes * 60 + seconds) * 1e9);
   }
 }

@@ -1,16 +1,12 @@
 package org.excamera.bench;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.excamera.codec.CompressedFrame;
 import org.excamera.codec.DecodeResult;
 import org.excamera.codec.DecoderState;
@@ -21,9 +17,6 @@ import org.excamera.codec.encode.FrameRebaser;
 import org.excamera.codec.io.IvfFrame;
 import org.excamera.codec.io.IvfReader;
 import org.excamera.codec.io.RawFrame;
-import org.excamera.codec.io.Y4mHeader;
-import org.excamera.codec.io.Y4mReader;
-import org.excamera.codec.io.Y4mWriter;
 import org.excamera.codec.picture.Dimensions;
 import org.excamera.codec.picture.Picture;
 import org.excamera.codec.syntax.FrameWriter;
@@ -46,27 +39,6 @@ import org.excamera.codec.syntax.ParsedFrame;
  */
 public final class RebaseSpeedBench {
   private static final PrintStream out = System.out;
-  private static final List<String> VPXENC_FLAGS =
-      List.of(
-          "--codec=vp8",
-          "--ivf",
-          "-q",
-          "--good",
-          "--cpu-used=0",
-          "--end-usage=cq",
-          "--min-q=0",
-          "--max-q=63",
-          "--buf-initial-sz=10000",
-          "--buf-optimal-sz=20000",
-          "--buf-sz=40000",
-          "--undershoot-pct=100",
-          "--passes=2",
-          "--auto-alt-ref=1",
-          "--token-parts=0",
-          "--tune=ssim",
-          "--target-bitrate=4294967295",
-          "--threads=1");
-
   private Path clip;
   private int frames = 24;
   private int chunk = 6;
@@ -78,7 +50,7 @@ public final class RebaseSpeedBench {
   }
 
   public static void main(String[] args) throws Exception {
-    RebaseSpeedBench b = new RebaseSpeedBench(defaultClip());
+    RebaseSpeedBench b = new RebaseSpeedBench(BenchClips.defaultClip());
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--clip" -> b.clip = Path.of(args[++i]);
@@ -92,26 +64,11 @@ public final class RebaseSpeedBench {
     b.run();
   }
 
-  /** Foreman from {@code $EXCAMERA_TESTDATA}, else from the first {@code shared/testdata} above. */
-  private static Path defaultClip() {
-    String env = System.getenv("EXCAMERA_TESTDATA");
-    Path root = env != null && !env.isBlank() ? Path.of(env) : Path.of("shared", "testdata");
-    for (Path dir = Path.of("").toAbsolutePath();
-        dir != null && env == null;
-        dir = dir.getParent()) {
-      if (Files.isDirectory(dir.resolve("shared").resolve("testdata").resolve("clips"))) {
-        root = dir.resolve("shared").resolve("testdata");
-        break;
-      }
-    }
-    return root.resolve("clips").resolve("foreman_cif_352x288_96f.y4m");
-  }
-
   private record Chunk(List<RawFrame> raw, List<CompressedFrame> vpx) {}
 
   private void run() throws Exception {
     Path tmp = Files.createTempDirectory("rebase-bench-");
-    List<RawFrame> all = readFrames(clip, frames);
+    List<RawFrame> all = BenchClips.readFrames(clip, frames);
     RawFrame f0 = all.get(0);
     out.printf(
         "rebase speed: %s, %d frames of %dx%d in chunks of %d, cq %d, best of %d, %d cores%n",
@@ -129,13 +86,13 @@ public final class RebaseSpeedBench {
     for (int c = 0; c * chunk < all.size(); c++) {
       List<RawFrame> raw = all.subList(c * chunk, Math.min(all.size(), (c + 1) * chunk));
       Path y4m = tmp.resolve("chunk" + c + ".y4m");
-      writeY4m(raw, y4m);
+      BenchClips.writeY4m(raw, y4m);
       Path ivf = tmp.resolve("chunk" + c + ".ivf");
       long best = Long.MAX_VALUE;
       long bestCpu = Long.MAX_VALUE;
       for (int i = 0; i < iterations; i++) {
         long t0 = System.nanoTime();
-        long cpu = vpxenc(y4m, ivf, tmp);
+        long cpu = ReferenceVpxenc.encode(y4m, ivf, tmp, cq);
         best = Math.min(best, System.nanoTime() - t0);
         bestCpu = Math.min(bestCpu, cpu);
       }
@@ -230,58 +187,5 @@ public final class RebaseSpeedBench {
     out.printf(
         "ratio rebase / vpxenc: %.3f wall, %.3f CPU (target <= 0.10)%n",
         rebasePerFrame / vpxPerFrame, rebaseCpuPerFrame / vpxCpuPerFrame);
-  }
-
-  private static List<RawFrame> readFrames(Path file, int count) throws IOException {
-    List<RawFrame> frames = new ArrayList<>();
-    try (Y4mReader in = Y4mReader.open(file)) {
-      for (Optional<RawFrame> f = in.next();
-          f.isPresent() && frames.size() < count;
-          f = in.next()) {
-        frames.add(f.get());
-      }
-    }
-    return frames;
-  }
-
-  private static void writeY4m(List<RawFrame> frames, Path file) throws IOException {
-    RawFrame f0 = frames.get(0);
-    try (Y4mWriter w =
-        Y4mWriter.create(file, Y4mHeader.i420(f0.width(), f0.height(), 30000, 1001))) {
-      for (RawFrame f : frames) {
-        w.write(f);
-      }
-    }
-  }
-
-  /**
-   * Runs vpxenc through bash and returns its CPU time (user + system of the shell's children, from
-   * the {@code times} builtin) in nanoseconds.
-   */
-  private long vpxenc(Path y4m, Path ivf, Path dir) throws IOException, InterruptedException {
-    StringBuilder cmd = new StringBuilder("vpxenc");
-    for (String f : VPXENC_FLAGS) {
-      cmd.append(' ').append(f);
-    }
-    cmd.append(" --cq-level=").append(cq);
-    cmd.append(" '--fpf=").append(dir.resolve("fpf")).append('\'');
-    cmd.append(" -o '").append(ivf).append("' '").append(y4m).append("' >/dev/null 2>&1 && times");
-    Process p = new ProcessBuilder("bash", "-c", cmd.toString()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-      throw new IOException("vpxenc failed: " + cmd + "\n" + out);
-    }
-    // Second line of `times`: children's user and system time, e.g. "0m0.157s 0m0.004s".
-    String[] lines = out.strip().split("\n");
-    String[] children = lines[lines.length - 1].trim().split("\\s+");
-    return seconds(children[0]) + seconds(children[1]);
-  }
-
-  private static long seconds(String t) {
-    int m = t.indexOf('m');
-    double s =
-        Integer.parseInt(t.substring(0, m)) * 60.0
-            + Double.parseDouble(t.substring(m + 1, t.length() - 1));
-    return Math.round(s * 1e9);
   }
 }
