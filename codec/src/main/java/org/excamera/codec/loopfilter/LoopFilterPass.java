@@ -24,6 +24,10 @@ public final class LoopFilterPass {
   private final MacroblockModes modes;
   private final Residuals residuals;
   private final PictureBuilder canvas;
+  // Per level 0..63, the lane biases of PackedEdgeFilters: [4 * level] macroblock edge limit,
+  // [+1] subblock edge limit, [+2] interior limit, [+3] high edge variance threshold.
+  private final long[] biases = new long[4 * 64];
+  private final long[] g = new long[8];
 
   /**
    * A loop filter pass over {@code canvas}; {@link #row} must then be called for every macroblock
@@ -44,6 +48,12 @@ public final class LoopFilterPass {
     this.modes = frame.modes();
     this.residuals = frame.residuals();
     this.canvas = canvas;
+    for (int level = 1; level < 64; level++) {
+      biases[4 * level] = PackedEdgeFilters.bias(levels.macroblockEdgeLimit(level));
+      biases[4 * level + 1] = PackedEdgeFilters.bias(levels.subblockEdgeLimit(level));
+      biases[4 * level + 2] = PackedEdgeFilters.bias(levels.interiorLimit(level));
+      biases[4 * level + 3] = PackedEdgeFilters.bias(levels.hevThreshold(level));
+    }
   }
 
   /** Filters the whole reconstructed canvas in place. */
@@ -81,52 +91,53 @@ public final class LoopFilterPass {
               || residuals.hasTokens(mb);
       int yo = canvas.origin(0) + row * 16 * ys + col * 16;
       int uvo = canvas.origin(1) + row * 8 * uvs + col * 8;
-      int mbLimit = levels.macroblockEdgeLimit(level);
-      int subLimit = levels.subblockEdgeLimit(level);
+      int b = 4 * level;
+      long mbEdge = biases[b];
+      long subEdge = biases[b + 1];
       if (simple) {
         if (col > 0) {
-          EdgeFilters.simple(y, yo, 1, ys, 16, mbLimit);
+          PackedEdgeFilters.simpleVertical(y, yo, ys, 16, mbEdge, g);
         }
         if (interior) {
           for (int x = 4; x < 16; x += 4) {
-            EdgeFilters.simple(y, yo + x, 1, ys, 16, subLimit);
+            PackedEdgeFilters.simpleVertical(y, yo + x, ys, 16, subEdge, g);
           }
         }
         if (row > 0) {
-          EdgeFilters.simple(y, yo, ys, 1, 16, mbLimit);
+          PackedEdgeFilters.simpleHorizontal(y, yo, ys, 16, mbEdge, g);
         }
         if (interior) {
           for (int r = 4; r < 16; r += 4) {
-            EdgeFilters.simple(y, yo + r * ys, ys, 1, 16, subLimit);
+            PackedEdgeFilters.simpleHorizontal(y, yo + r * ys, ys, 16, subEdge, g);
           }
         }
         continue;
       }
-      int il = levels.interiorLimit(level);
-      int hev = levels.hevThreshold(level);
+      long il = biases[b + 2];
+      long hev = biases[b + 3];
       if (col > 0) {
-        EdgeFilters.macroblockEdge(y, yo, 1, ys, 16, mbLimit, il, hev);
-        EdgeFilters.macroblockEdge(u, uvo, 1, uvs, 8, mbLimit, il, hev);
-        EdgeFilters.macroblockEdge(v, uvo, 1, uvs, 8, mbLimit, il, hev);
+        PackedEdgeFilters.macroblockVertical(y, yo, ys, 16, mbEdge, il, hev, g);
+        PackedEdgeFilters.macroblockVertical(u, uvo, uvs, 8, mbEdge, il, hev, g);
+        PackedEdgeFilters.macroblockVertical(v, uvo, uvs, 8, mbEdge, il, hev, g);
       }
       if (interior) {
         for (int x = 4; x < 16; x += 4) {
-          EdgeFilters.subblockEdge(y, yo + x, 1, ys, 16, subLimit, il, hev);
+          PackedEdgeFilters.subblockVertical(y, yo + x, ys, 16, subEdge, il, hev, g);
         }
-        EdgeFilters.subblockEdge(u, uvo + 4, 1, uvs, 8, subLimit, il, hev);
-        EdgeFilters.subblockEdge(v, uvo + 4, 1, uvs, 8, subLimit, il, hev);
+        PackedEdgeFilters.subblockVertical(u, uvo + 4, uvs, 8, subEdge, il, hev, g);
+        PackedEdgeFilters.subblockVertical(v, uvo + 4, uvs, 8, subEdge, il, hev, g);
       }
       if (row > 0) {
-        EdgeFilters.macroblockEdge(y, yo, ys, 1, 16, mbLimit, il, hev);
-        EdgeFilters.macroblockEdge(u, uvo, uvs, 1, 8, mbLimit, il, hev);
-        EdgeFilters.macroblockEdge(v, uvo, uvs, 1, 8, mbLimit, il, hev);
+        PackedEdgeFilters.macroblockHorizontal(y, yo, ys, 16, mbEdge, il, hev, g);
+        PackedEdgeFilters.macroblockHorizontal(u, uvo, uvs, 8, mbEdge, il, hev, g);
+        PackedEdgeFilters.macroblockHorizontal(v, uvo, uvs, 8, mbEdge, il, hev, g);
       }
       if (interior) {
         for (int r = 4; r < 16; r += 4) {
-          EdgeFilters.subblockEdge(y, yo + r * ys, ys, 1, 16, subLimit, il, hev);
+          PackedEdgeFilters.subblockHorizontal(y, yo + r * ys, ys, 16, subEdge, il, hev, g);
         }
-        EdgeFilters.subblockEdge(u, uvo + 4 * uvs, uvs, 1, 8, subLimit, il, hev);
-        EdgeFilters.subblockEdge(v, uvo + 4 * uvs, uvs, 1, 8, subLimit, il, hev);
+        PackedEdgeFilters.subblockHorizontal(u, uvo + 4 * uvs, uvs, 8, subEdge, il, hev, g);
+        PackedEdgeFilters.subblockHorizontal(v, uvo + 4 * uvs, uvs, 8, subEdge, il, hev, g);
       }
     }
   }
