@@ -26,8 +26,8 @@ import org.excamera.codec.syntax.ParsedFrame;
  * time, so other load on the machine counts less) on copies of those unfiltered pictures; the
  * copying is timed separately. Correctness is the conformance tests' business, not this program's.
  *
- * <p>Usage: {@code java -cp ... org.excamera.bench.LoopFilterBench [--size WxH] [--frames N]
- * [--source NAME] [--cq Q] [--runs N] [--dir DIR]}
+ * <p>Usage: {@code java -cp ... org.excamera.bench.LoopFilterBench [--source NAME] [--cq Q] [--runs
+ * N]} on the decoder benchmark's 1280x720, 300-frame streams.
  */
 public final class LoopFilterBench {
   private static final PrintStream out = System.out;
@@ -42,43 +42,20 @@ public final class LoopFilterBench {
       Picture unfiltered) {}
 
   public static void main(String[] args) throws Exception {
-    int w = 1280;
-    int h = 720;
-    int frames = 300;
-    int cq = 20;
-    int runs = 5;
     String source = "testsrc2";
-    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "excamera-bench");
+    Integer cq = null;
+    int runs = 5;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--size" -> {
-          String[] s = args[++i].split("x");
-          w = Integer.parseInt(s[0]);
-          h = Integer.parseInt(s[1]);
-        }
-        case "--frames" -> frames = Integer.parseInt(args[++i]);
+        case "--source" -> source = args[++i];
         case "--cq" -> cq = Integer.parseInt(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
-        case "--source" -> source = args[++i];
-        case "--dir" -> dir = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    Path ivf =
-        StreamMaker.ivf(
-            dir,
-            source,
-            w,
-            h,
-            frames,
-            List.of(
-                "--good",
-                "--cpu-used=4",
-                "--end-usage=cq",
-                "--cq-level=" + cq,
-                "--auto-alt-ref=1",
-                "--lag-in-frames=16",
-                "--token-parts=0"));
+    int q = cq != null ? cq : DecoderSpeedBench.defaultCq(source);
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "excamera-bench");
+    Path ivf = StreamMaker.ivf(dir, source, 1280, 720, 300, DecoderSpeedBench.vpxencFlags(q));
     List<Input> inputs = new ArrayList<>();
     DecoderState state = DecoderState.initial();
     for (IvfFrame f : IvfReader.readAll(ivf)) {
@@ -87,9 +64,7 @@ public final class LoopFilterBench {
       DecoderState next = r.next();
       PictureBuilder canvas = PictureBuilder.blank(next.dimensions());
       Reconstruction.run(parsed, next.segmentation(), state.references(), canvas);
-      inputs.add(
-          new Input(
-              parsed, next.segmentation(), next.filterAdjustments(), canvas.freeze(), r.picture()));
+      inputs.add(new Input(parsed, next.segmentation(), next.filterAdjustments(), canvas.freeze()));
       state = next;
     }
     out.printf("stream: %s, %d frames%n", ivf, inputs.size());

@@ -1,5 +1,9 @@
 package org.excamera.codec.loopfilter;
 
+import static org.excamera.codec.loopfilter.PackedEdgeFilters.MACROBLOCK;
+import static org.excamera.codec.loopfilter.PackedEdgeFilters.SIMPLE;
+import static org.excamera.codec.loopfilter.PackedEdgeFilters.SUBBLOCK;
+
 import org.excamera.codec.header.FrameHeader;
 import org.excamera.codec.picture.PictureBuilder;
 import org.excamera.codec.state.FilterAdjustments;
@@ -94,50 +98,42 @@ public final class LoopFilterPass {
       int b = 4 * level;
       long mbEdge = biases[b];
       long subEdge = biases[b + 1];
-      if (simple) {
-        if (col > 0) {
-          PackedEdgeFilters.simpleVertical(y, yo, ys, 16, mbEdge, g);
-        }
-        if (interior) {
-          for (int x = 4; x < 16; x += 4) {
-            PackedEdgeFilters.simpleVertical(y, yo + x, ys, 16, subEdge, g);
-          }
-        }
-        if (row > 0) {
-          PackedEdgeFilters.simpleHorizontal(y, yo, ys, 16, mbEdge, g);
-        }
-        if (interior) {
-          for (int r = 4; r < 16; r += 4) {
-            PackedEdgeFilters.simpleHorizontal(y, yo + r * ys, ys, 16, subEdge, g);
-          }
-        }
-        continue;
-      }
       long il = biases[b + 2];
       long hev = biases[b + 3];
+      int mbFilter = simple ? SIMPLE : MACROBLOCK;
+      int subFilter = simple ? SIMPLE : SUBBLOCK;
       if (col > 0) {
-        PackedEdgeFilters.macroblockVertical(y, yo, ys, 16, mbEdge, il, hev, g);
-        PackedEdgeFilters.macroblockVertical(u, uvo, uvs, 8, mbEdge, il, hev, g);
-        PackedEdgeFilters.macroblockVertical(v, uvo, uvs, 8, mbEdge, il, hev, g);
+        PackedEdgeFilters.vertical(y, yo, ys, 16, mbFilter, mbEdge, il, hev, g);
+        if (!simple) {
+          PackedEdgeFilters.vertical(u, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
+          PackedEdgeFilters.vertical(v, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
+        }
       }
       if (interior) {
         for (int x = 4; x < 16; x += 4) {
-          PackedEdgeFilters.subblockVertical(y, yo + x, ys, 16, subEdge, il, hev, g);
+          PackedEdgeFilters.vertical(y, yo + x, ys, 16, subFilter, subEdge, il, hev, g);
         }
-        PackedEdgeFilters.subblockVertical(u, uvo + 4, uvs, 8, subEdge, il, hev, g);
-        PackedEdgeFilters.subblockVertical(v, uvo + 4, uvs, 8, subEdge, il, hev, g);
+        if (!simple) {
+          PackedEdgeFilters.vertical(u, uvo + 4, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
+          PackedEdgeFilters.vertical(v, uvo + 4, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
+        }
       }
       if (row > 0) {
-        PackedEdgeFilters.macroblockHorizontal(y, yo, ys, 16, mbEdge, il, hev, g);
-        PackedEdgeFilters.macroblockHorizontal(u, uvo, uvs, 8, mbEdge, il, hev, g);
-        PackedEdgeFilters.macroblockHorizontal(v, uvo, uvs, 8, mbEdge, il, hev, g);
+        PackedEdgeFilters.horizontal(y, yo, ys, 16, mbFilter, mbEdge, il, hev, g);
+        if (!simple) {
+          PackedEdgeFilters.horizontal(u, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
+          PackedEdgeFilters.horizontal(v, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
+        }
       }
       if (interior) {
         for (int r = 4; r < 16; r += 4) {
-          PackedEdgeFilters.subblockHorizontal(y, yo + r * ys, ys, 16, subEdge, il, hev, g);
+          PackedEdgeFilters.horizontal(y, yo + r * ys, ys, 16, subFilter, subEdge, il, hev, g);
         }
-        PackedEdgeFilters.subblockHorizontal(u, uvo + 4 * uvs, uvs, 8, subEdge, il, hev, g);
-        PackedEdgeFilters.subblockHorizontal(v, uvo + 4 * uvs, uvs, 8, subEdge, il, hev, g);
+        if (!simple) {
+          int o = uvo + 4 * uvs;
+          PackedEdgeFilters.horizontal(u, o, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
+          PackedEdgeFilters.horizontal(v, o, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
+        }
       }
     }
   }

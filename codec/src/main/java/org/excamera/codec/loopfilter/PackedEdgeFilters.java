@@ -23,7 +23,8 @@ import java.nio.ByteOrder;
  * as two halves of four 16-bit lanes ({@link PackedLanes}); lane values are kept offset so they
  * stay non-negative, with every libvpx clamp done as a clamp to 0..255 of the offset value.
  *
- * <p>Limits come as lane biases from {@link #bias}. {@code count} is a multiple of 8.
+ * <p>Limits come as lane biases from {@link #bias}; {@code count} is a multiple of 8; {@code g} is
+ * an 8-long scratch.
  */
 final class PackedEdgeFilters {
   private static final VarHandle LONGS =
@@ -38,68 +39,77 @@ final class PackedEdgeFilters {
     return rep(0x7FFF - limit);
   }
 
-  /** Normal macroblock edge filter across a horizontal edge (q0 is row {@code off}). */
-  static void macroblockHorizontal(
-      byte[] d, int off, int stride, int count, long edge, long interior, long hev, long[] g) {
+  /** The normal filter across a macroblock edge. */
+  static final int MACROBLOCK = 0;
+
+  /** The normal filter across a subblock edge. */
+  static final int SUBBLOCK = 1;
+
+  /** The simple filter (which uses only {@code edge}). */
+  static final int SIMPLE = 2;
+
+  /** Filters across a horizontal edge; q0 of the first position is {@code d[off]}. */
+  static void horizontal(
+      byte[] d,
+      int off,
+      int stride,
+      int count,
+      int filter,
+      long edge,
+      long interior,
+      long hev,
+      long[] g) {
     for (int x = 0; x < count; x += 8) {
       int o = off + x;
-      if (loadRowsUnlessFlat(d, o, stride, g) && macroblock(g, edge, interior, hev)) {
-        storeRows(d, o, stride, g, 1, 7);
+      if (loadRowsUnlessFlat(d, o, stride, g) && filter(g, filter, edge, interior, hev)) {
+        for (int k = 1; k < 7; k++) {
+          set(d, o + (k - 4) * stride, g[k]);
+        }
       }
     }
   }
 
-  /** Normal macroblock edge filter across a vertical edge (q0 is column {@code off}). */
-  static void macroblockVertical(
-      byte[] d, int off, int stride, int count, long edge, long interior, long hev, long[] g) {
+  /** Filters across a vertical edge; q0 of the first position is {@code d[off]}. */
+  static void vertical(
+      byte[] d,
+      int off,
+      int stride,
+      int count,
+      int filter,
+      long edge,
+      long interior,
+      long hev,
+      long[] g) {
     for (int y = 0; y < count; y += 8) {
       int o = off - 4 + y * stride;
-      if (loadColumnsUnlessFlat(d, o, stride, g) && macroblock(g, edge, interior, hev)) {
-        storeColumns(d, o, stride, g);
+      if (loadColumnsUnlessFlat(d, o, stride, g) && filter(g, filter, edge, interior, hev)) {
+        PackedLanes.transpose(g);
+        for (int r = 0; r < 8; r++) {
+          set(d, o + r * stride, g[r]);
+        }
       }
     }
   }
 
-  /** Normal subblock edge filter across a horizontal edge. */
-  static void subblockHorizontal(
-      byte[] d, int off, int stride, int count, long edge, long interior, long hev, long[] g) {
-    for (int x = 0; x < count; x += 8) {
-      int o = off + x;
-      if (loadRowsUnlessFlat(d, o, stride, g) && subblock(g, edge, interior, hev)) {
-        storeRows(d, o, stride, g, 2, 6);
+  /** Filters both halves of a group; false if no position passed the filter's mask. */
+  private static boolean filter(long[] g, int filter, long edge, long interior, long hev) {
+    boolean low;
+    boolean high;
+    switch (filter) {
+      case MACROBLOCK -> {
+        low = macroblockHalf(g, 0, edge, interior, hev);
+        high = macroblockHalf(g, 8, edge, interior, hev);
+      }
+      case SUBBLOCK -> {
+        low = subblockHalf(g, 0, edge, interior, hev);
+        high = subblockHalf(g, 8, edge, interior, hev);
+      }
+      default -> {
+        low = simpleHalf(g, 0, edge);
+        high = simpleHalf(g, 8, edge);
       }
     }
-  }
-
-  /** Normal subblock edge filter across a vertical edge. */
-  static void subblockVertical(
-      byte[] d, int off, int stride, int count, long edge, long interior, long hev, long[] g) {
-    for (int y = 0; y < count; y += 8) {
-      int o = off - 4 + y * stride;
-      if (loadColumnsUnlessFlat(d, o, stride, g) && subblock(g, edge, interior, hev)) {
-        storeColumns(d, o, stride, g);
-      }
-    }
-  }
-
-  /** Simple filter across a horizontal edge. */
-  static void simpleHorizontal(byte[] d, int off, int stride, int count, long edge, long[] g) {
-    for (int x = 0; x < count; x += 8) {
-      int o = off + x;
-      if (loadRowsUnlessFlat(d, o, stride, g) && simple(g, edge)) {
-        storeRows(d, o, stride, g, 3, 5);
-      }
-    }
-  }
-
-  /** Simple filter across a vertical edge. */
-  static void simpleVertical(byte[] d, int off, int stride, int count, long edge, long[] g) {
-    for (int y = 0; y < count; y += 8) {
-      int o = off - 4 + y * stride;
-      if (loadColumnsUnlessFlat(d, o, stride, g) && simple(g, edge)) {
-        storeColumns(d, o, stride, g);
-      }
-    }
+    return low || high;
   }
 
   private static long get(byte[] d, int o) {
@@ -133,12 +143,6 @@ final class PackedEdgeFilters {
     return true;
   }
 
-  private static void storeRows(byte[] d, int o, int stride, long[] g, int from, int to) {
-    for (int k = from; k < to; k++) {
-      set(d, o + (k - 4) * stride, g[k]);
-    }
-  }
-
   /** As {@link #loadRowsUnlessFlat} for the eight rows of 8 pixels from {@code o} (p3's column). */
   private static boolean loadColumnsUnlessFlat(byte[] d, int o, int stride, long[] g) {
     for (int r = 0; r < 8; r++) {
@@ -146,31 +150,6 @@ final class PackedEdgeFilters {
     }
     PackedLanes.transpose(g);
     return ((g[2] ^ g[5]) | (g[3] ^ g[4])) != 0;
-  }
-
-  private static void storeColumns(byte[] d, int o, int stride, long[] g) {
-    PackedLanes.transpose(g);
-    for (int r = 0; r < 8; r++) {
-      set(d, o + r * stride, g[r]);
-    }
-  }
-
-  private static boolean macroblock(long[] g, long edge, long interior, long hev) {
-    boolean low = macroblockHalf(g, 0, edge, interior, hev);
-    boolean high = macroblockHalf(g, 8, edge, interior, hev);
-    return low || high;
-  }
-
-  private static boolean subblock(long[] g, long edge, long interior, long hev) {
-    boolean low = subblockHalf(g, 0, edge, interior, hev);
-    boolean high = subblockHalf(g, 8, edge, interior, hev);
-    return low || high;
-  }
-
-  private static boolean simple(long[] g, long edge) {
-    boolean low = simpleHalf(g, 0, edge);
-    boolean high = simpleHalf(g, 8, edge);
-    return low || high;
   }
 
   /** Bit 15 set where {@code |p0 - q0| * 2 + |p1 - q1| / 2} exceeds the edge limit. */

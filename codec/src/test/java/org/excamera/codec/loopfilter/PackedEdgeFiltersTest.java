@@ -40,28 +40,16 @@ class PackedEdgeFiltersTest {
         long ib = PackedEdgeFilters.bias(t.interiorLimit());
         long hb = PackedEdgeFilters.bias(t.hevThreshold());
         int off = vertical ? FIRST * STRIDE + EDGE : EDGE * STRIDE + FIRST;
-        switch (f) {
-          case MACROBLOCK -> {
-            if (vertical) {
-              PackedEdgeFilters.macroblockVertical(d, off, STRIDE, count, eb, ib, hb, g);
-            } else {
-              PackedEdgeFilters.macroblockHorizontal(d, off, STRIDE, count, eb, ib, hb, g);
-            }
-          }
-          case SUBBLOCK -> {
-            if (vertical) {
-              PackedEdgeFilters.subblockVertical(d, off, STRIDE, count, eb, ib, hb, g);
-            } else {
-              PackedEdgeFilters.subblockHorizontal(d, off, STRIDE, count, eb, ib, hb, g);
-            }
-          }
-          case SIMPLE -> {
-            if (vertical) {
-              PackedEdgeFilters.simpleVertical(d, off, STRIDE, count, eb, g);
-            } else {
-              PackedEdgeFilters.simpleHorizontal(d, off, STRIDE, count, eb, g);
-            }
-          }
+        int filter =
+            switch (f) {
+              case MACROBLOCK -> PackedEdgeFilters.MACROBLOCK;
+              case SUBBLOCK -> PackedEdgeFilters.SUBBLOCK;
+              case SIMPLE -> PackedEdgeFilters.SIMPLE;
+            };
+        if (vertical) {
+          PackedEdgeFilters.vertical(d, off, STRIDE, count, filter, eb, ib, hb, g);
+        } else {
+          PackedEdgeFilters.horizontal(d, off, STRIDE, count, filter, eb, ib, hb, g);
         }
       };
 

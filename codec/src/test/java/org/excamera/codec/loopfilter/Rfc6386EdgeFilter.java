@@ -91,15 +91,23 @@ final class Rfc6386EdgeFilter {
     }
   }
 
+  /** {@code filter_yes} over the segment at {@code at}. */
   static boolean filterYes(int i, int e, byte[] d, int at, int step) {
-    int p3 = get(d, at, step, -4);
-    int p2 = get(d, at, step, -3);
-    int p1 = get(d, at, step, -2);
-    int p0 = get(d, at, step, -1);
-    int q0 = get(d, at, step, 0);
-    int q1 = get(d, at, step, 1);
-    int q2 = get(d, at, step, 2);
-    int q3 = get(d, at, step, 3);
+    return filterYes(
+        i,
+        e,
+        get(d, at, step, -4),
+        get(d, at, step, -3),
+        get(d, at, step, -2),
+        get(d, at, step, -1),
+        get(d, at, step, 0),
+        get(d, at, step, 1),
+        get(d, at, step, 2),
+        get(d, at, step, 3));
+  }
+
+  private static boolean filterYes(
+      int i, int e, int p3, int p2, int p1, int p0, int q0, int q1, int q2, int q3) {
     return (Math.abs(p0 - q0) * 2 + Math.abs(p1 - q1) / 2) <= e
         && Math.abs(p3 - p2) <= i
         && Math.abs(p2 - p1) <= i
@@ -109,11 +117,17 @@ final class Rfc6386EdgeFilter {
         && Math.abs(q1 - q0) <= i;
   }
 
+  /** {@code hev} over the segment at {@code at}. */
   static boolean hev(int threshold, byte[] d, int at, int step) {
-    int p1 = get(d, at, step, -2);
-    int p0 = get(d, at, step, -1);
-    int q0 = get(d, at, step, 0);
-    int q1 = get(d, at, step, 1);
+    return hev(
+        threshold,
+        get(d, at, step, -2),
+        get(d, at, step, -1),
+        get(d, at, step, 0),
+        get(d, at, step, 1));
+  }
+
+  private static boolean hev(int threshold, int p1, int p0, int q0, int q1) {
     return Math.abs(p1 - p0) > threshold || Math.abs(q1 - q0) > threshold;
   }
 
