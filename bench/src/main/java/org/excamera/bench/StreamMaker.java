@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Makes benchmark streams at run time (no video is committed): ffmpeg renders a synthetic source
- * ({@code testsrc2} or {@code mandelbrot}) and pipes it into vpxenc (so one-pass settings only).
- * Results are cached by name in the given directory.
+ * ({@code testsrc2} or {@code mandelbrot}) or scales and loops the natural clip {@code foreman}
+ * (from the test data) and pipes it into vpxenc (so one-pass settings only). Results are cached by
+ * name in the given directory.
  */
 final class StreamMaker {
   private StreamMaker() {}
@@ -23,13 +24,17 @@ final class StreamMaker {
       return ivf;
     }
     Files.createDirectories(dir);
-    String lavfi = "%s=size=%dx%d:rate=30".formatted(source, w, h);
+    String input =
+        source.equals("foreman")
+            ? "-stream_loop -1 -i '%s' -vf scale=%d:%d"
+                .formatted(BenchClips.defaultClip().toAbsolutePath(), w, h)
+            : "-f lavfi -i %s=size=%dx%d:rate=30".formatted(source, w, h);
     String encoder =
         "vpxenc --ivf -q --codec=vp8 --threads=1 --limit=%d %s -o '%s' -"
             .formatted(frames, String.join(" ", vpxencFlags), ivf);
     String cmd =
-        "ffmpeg -v error -f lavfi -i %s -frames:v %d -pix_fmt yuv420p -f yuv4mpegpipe - | %s"
-            .formatted(lavfi, frames, encoder);
+        "ffmpeg -v error %s -frames:v %d -pix_fmt yuv420p -f yuv4mpegpipe - | %s"
+            .formatted(input, frames, encoder);
     Process p = new ProcessBuilder("bash", "-o", "pipefail", "-c", cmd).inheritIO().start();
     if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0 || Files.size(ivf) <= 32 + 12) {
       Files.deleteIfExists(ivf);

@@ -13,11 +13,11 @@ import org.excamera.codec.tables.FilterTaps;
  * read from an edge-emulated copy. Scratch buffers make an instance single-threaded.
  */
 public final class InterPredictor {
-  private static final int[] SIXTAP = FilterTaps.sixtapFilters();
   private static final int[] BILINEAR = FilterTaps.bilinearFilters();
   private static final int MAX = 16;
 
   private final int[] tmp = new int[MAX * (MAX + 5)];
+  private final byte[] firstPass = new byte[MAX * (MAX + 5)];
   private final byte[] emulated = new byte[(MAX + 5) * (MAX + 5)];
 
   /**
@@ -95,93 +95,12 @@ public final class InterPredictor {
       int dstOff,
       int dstStride) {
     if (my == 0) {
-      int f = mx * 6;
-      int f0 = SIXTAP[f];
-      int f1 = SIXTAP[f + 1];
-      int f2 = SIXTAP[f + 2];
-      int f3 = SIXTAP[f + 3];
-      int f4 = SIXTAP[f + 4];
-      int f5 = SIXTAP[f + 5];
-      for (int r = 0; r < h; r++) {
-        int s = off + r * stride;
-        int d = dstOff + r * dstStride;
-        for (int c = 0; c < w; c++, s++) {
-          int v =
-              (src[s - 2] & 0xFF) * f0
-                  + (src[s - 1] & 0xFF) * f1
-                  + (src[s] & 0xFF) * f2
-                  + (src[s + 1] & 0xFF) * f3
-                  + (src[s + 2] & 0xFF) * f4
-                  + (src[s + 3] & 0xFF) * f5
-                  + 64;
-          dst[d + c] = InverseTransform.clamp255(v >> 7);
-        }
-      }
-      return;
-    }
-    int f = my * 6;
-    int g0 = SIXTAP[f];
-    int g1 = SIXTAP[f + 1];
-    int g2 = SIXTAP[f + 2];
-    int g3 = SIXTAP[f + 3];
-    int g4 = SIXTAP[f + 4];
-    int g5 = SIXTAP[f + 5];
-    if (mx == 0) {
-      for (int r = 0; r < h; r++) {
-        int s = off + r * stride;
-        int d = dstOff + r * dstStride;
-        for (int c = 0; c < w; c++, s++) {
-          int v =
-              (src[s - 2 * stride] & 0xFF) * g0
-                  + (src[s - stride] & 0xFF) * g1
-                  + (src[s] & 0xFF) * g2
-                  + (src[s + stride] & 0xFF) * g3
-                  + (src[s + 2 * stride] & 0xFF) * g4
-                  + (src[s + 3 * stride] & 0xFF) * g5
-                  + 64;
-          dst[d + c] = InverseTransform.clamp255(v >> 7);
-        }
-      }
-      return;
-    }
-    int e = mx * 6;
-    int f0 = SIXTAP[e];
-    int f1 = SIXTAP[e + 1];
-    int f2 = SIXTAP[e + 2];
-    int f3 = SIXTAP[e + 3];
-    int f4 = SIXTAP[e + 4];
-    int f5 = SIXTAP[e + 5];
-    int[] t = tmp;
-    for (int r = 0; r < h + 5; r++) {
-      int s = off + (r - 2) * stride;
-      int o = r * w;
-      for (int c = 0; c < w; c++, s++) {
-        int v =
-            (src[s - 2] & 0xFF) * f0
-                + (src[s - 1] & 0xFF) * f1
-                + (src[s] & 0xFF) * f2
-                + (src[s + 1] & 0xFF) * f3
-                + (src[s + 2] & 0xFF) * f4
-                + (src[s + 3] & 0xFF) * f5
-                + 64;
-        v >>= 7;
-        t[o + c] = v < 0 ? 0 : (v > 255 ? 255 : v);
-      }
-    }
-    for (int r = 0; r < h; r++) {
-      int s = (r + 2) * w;
-      int d = dstOff + r * dstStride;
-      for (int c = 0; c < w; c++, s++) {
-        int v =
-            t[s - 2 * w] * g0
-                + t[s - w] * g1
-                + t[s] * g2
-                + t[s + w] * g3
-                + t[s + 2 * w] * g4
-                + t[s + 3 * w] * g5
-                + 64;
-        dst[d + c] = InverseTransform.clamp255(v >> 7);
-      }
+      SixTapFilter.horizontal(src, off, stride, mx, dst, dstOff, dstStride, w, h);
+    } else if (mx == 0) {
+      SixTapFilter.vertical(src, off, stride, my, dst, dstOff, dstStride, w, h);
+    } else {
+      SixTapFilter.horizontal(src, off - 2 * stride, stride, mx, firstPass, 0, w, w, h + 5);
+      SixTapFilter.vertical(firstPass, 2 * w, w, my, dst, dstOff, dstStride, w, h);
     }
   }
 

@@ -33,7 +33,6 @@ public final class Reconstruction {
   private final boolean bilinear;
   private final boolean fullPixel;
   private final InterPredictor inter = new InterPredictor();
-  private final short[] tokens = new short[16];
   private final short[] block = new short[16];
   private final short[] y2 = new short[16];
   private final short[] dcs = new short[16];
@@ -82,11 +81,52 @@ public final class Reconstruction {
     byte[] y = canvas.data(0);
     int yStride = canvas.stride(0);
     int mb = row * mbCols;
-    for (int col = 0; col < mbCols; col++, mb++) {
-      macroblock(mb, row, col);
+    for (int col = 0; col < mbCols; ) {
+      if (isPlainCopy(mb)) {
+        int run = 1;
+        while (col + run < mbCols
+            && isPlainCopy(mb + run)
+            && modes.refFrame(mb + run) == modes.refFrame(mb)) {
+          run++;
+        }
+        copyRun(mb, row, col, run);
+        col += run;
+        mb += run;
+      } else {
+        macroblock(mb, row, col);
+        col++;
+        mb++;
+      }
     }
     int last = canvas.origin(0) + (row * 16 + 15) * yStride + mbCols * 16;
     Arrays.fill(y, last, last + 4, y[last - 1]);
+  }
+
+  /** An inter macroblock predicted from the co-located block, without residual. */
+  private boolean isPlainCopy(int mb) {
+    int yMode = modes.yMode(mb);
+    return PredictionMode.isInter(yMode)
+        && yMode != PredictionMode.SPLITMV
+        && modes.mv(mb) == 0
+        && !residuals.hasTokens(mb);
+  }
+
+  /** Reconstructs {@code run} plain-copy macroblocks from {@code col} on: whole-row copies. */
+  private void copyRun(int mb, int row, int col, int run) {
+    Picture ref = references.get(modes.refFrame(mb));
+    for (int p = 0; p < 3; p++) {
+      Plane from = ref.plane(p);
+      int size = p == 0 ? 16 : 8;
+      byte[] src = from.samplesUnsafe();
+      byte[] dst = canvas.data(p);
+      int stride = canvas.stride(p);
+      int off = canvas.origin(p) + row * size * stride + col * size;
+      int srcStride = from.stride();
+      int srcOff = from.origin() + row * size * srcStride + col * size;
+      for (int r = 0; r < size; r++) {
+        System.arraycopy(src, srcOff + r * srcStride, dst, off + r * stride, run * size);
+      }
+    }
   }
 
   private void setEdges(int p) {
@@ -124,19 +164,21 @@ public final class Reconstruction {
     if (!residual) {
       return;
     }
+    short[] c = residuals.coefficientsUnsafe();
+    int o = residuals.offset(mb);
     if (yMode != PredictionMode.B_PRED) {
       if (modes.hasY2(mb)) {
-        int end = residuals.copyBlock(mb, Residuals.Y2, tokens, 0);
-        dequantize(tokens, end, f[Dequantizer.Y2_DC], f[Dequantizer.Y2_AC], y2);
+        int end = residuals.end(mb, Residuals.Y2);
+        dequantize(c, o + Residuals.Y2 * 16, end, f[Dequantizer.Y2_DC], f[Dequantizer.Y2_AC], y2);
         InverseTransform.inverseWht(y2, 0, dcs, 0, 1, scratch);
         clear(y2, end);
         for (int b = 0; b < 16; b++) {
-          int end2 = residuals.copyBlock(mb, b, tokens, 0);
+          int end2 = residuals.end(mb, b);
           int off = yOff + (b >> 2) * 4 * yStride + (b & 3) * 4;
           if (end2 == 0) {
             InverseTransform.dcOnlyAdd(dcs[b], yd, off, yStride);
           } else {
-            dequantize(tokens, end2, 1, f[Dequantizer.Y_AC], block);
+            dequantize(c, o + b * 16, end2, 1, f[Dequantizer.Y_AC], block);
             block[0] = dcs[b];
             InverseTransform.idctAdd(block, 0, yd, off, yStride, scratch);
             clear(block, end2);
@@ -145,7 +187,7 @@ public final class Reconstruction {
       } else {
         for (int b = 0; b < 16; b++) {
           int off = yOff + (b >> 2) * 4 * yStride + (b & 3) * 4;
-          addBlock(mb, b, f[Dequantizer.Y_DC], f[Dequantizer.Y_AC], yd, off, yStride);
+          addBlock(c, o, mb, b, f[Dequantizer.Y_DC], f[Dequantizer.Y_AC], yd, off, yStride);
         }
       }
     }
@@ -153,18 +195,18 @@ public final class Reconstruction {
       int i = b & 3;
       byte[] d = canvas.data(b < 20 ? 1 : 2);
       int off = uvOff + (i >> 1) * 4 * uvStride + (i & 1) * 4;
-      addBlock(mb, b, f[Dequantizer.UV_DC], f[Dequantizer.UV_AC], d, off, uvStride);
+      addBlock(c, o, mb, b, f[Dequantizer.UV_DC], f[Dequantizer.UV_AC], d, off, uvStride);
     }
   }
 
   /**
-   * Dequantizes a block from token order into raster order, 16-bit products as libvpx; {@code out}
-   * must be all zero and is returned to zero by {@link #clear}.
+   * Dequantizes a block from token order ({@code c[at ..]}) into raster order, 16-bit products as
+   * libvpx; {@code out} must be all zero and is returned to zero by {@link #clear}.
    */
-  private static void dequantize(short[] tok, int end, int dc, int ac, short[] out) {
-    out[0] = (short) (tok[0] * dc);
+  private static void dequantize(short[] c, int at, int end, int dc, int ac, short[] out) {
+    out[0] = (short) (c[at] * dc);
     for (int i = 1; i < end; i++) {
-      out[ZIGZAG[i]] = (short) (tok[i] * ac);
+      out[ZIGZAG[i]] = (short) (c[at + i] * ac);
     }
   }
 
@@ -175,16 +217,18 @@ public final class Reconstruction {
     }
   }
 
-  private void addBlock(int mb, int b, int dc, int ac, byte[] d, int off, int stride) {
-    int end = residuals.copyBlock(mb, b, tokens, 0);
+  private void addBlock(
+      short[] c, int o, int mb, int b, int dc, int ac, byte[] d, int off, int stride) {
+    int end = residuals.end(mb, b);
     if (end == 0) {
       return;
     }
+    int at = o + b * 16;
     if (end == 1) {
-      InverseTransform.dcOnlyAdd((short) (tokens[0] * dc), d, off, stride);
+      InverseTransform.dcOnlyAdd((short) (c[at] * dc), d, off, stride);
       return;
     }
-    dequantize(tokens, end, dc, ac, block);
+    dequantize(c, at, end, dc, ac, block);
     InverseTransform.idctAdd(block, 0, d, off, stride, scratch);
     clear(block, end);
   }
@@ -193,6 +237,8 @@ public final class Reconstruction {
     // Above-right of the right-column subblocks below the top row: the macroblock's own
     // above-right pixels (row -1, columns 16..19), as libvpx's intra_prediction_down_copy.
     int aboveRight = yOff - stride + 16;
+    short[] c = residuals.coefficientsUnsafe();
+    int o = residuals.offset(mb);
     for (int b = 0; b < 16; b++) {
       int off = yOff + (b >> 2) * 4 * stride + (b & 3) * 4;
       int[] e = edge;
@@ -210,7 +256,7 @@ public final class Reconstruction {
         e[9 + i] = d[ar + i] & 0xFF;
       }
       IntraPredictor.predictSubblock(modes.bMode(mb, b), e, d, off, stride);
-      addBlock(mb, b, f[Dequantizer.Y_DC], f[Dequantizer.Y_AC], d, off, stride);
+      addBlock(c, o, mb, b, f[Dequantizer.Y_DC], f[Dequantizer.Y_AC], d, off, stride);
     }
   }
 

@@ -68,6 +68,6 @@ public final class ResidualsBuilder {
   public Residuals build() {
     check();
     built = true;
-    return new Residuals(count, coeffs, ends);
+    return Residuals.ofDense(count, coeffs, ends);
   }
 }

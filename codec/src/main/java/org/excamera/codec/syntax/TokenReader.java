@@ -1,5 +1,6 @@
 package org.excamera.codec.syntax;
 
+import java.util.Arrays;
 import org.excamera.codec.CorruptFrameException;
 import org.excamera.codec.bool.BoolDecoder;
 import org.excamera.codec.tables.CoefficientTables;
@@ -48,18 +49,22 @@ final class TokenReader {
   static Residuals read(BoolDecoder[] partitions, int[] probs, MacroblockModes modes) {
     int mbCols = modes.mbCols;
     int n = modes.count();
-    ResidualsBuilder out = new ResidualsBuilder(n);
-    short[] coeffs = out.coeffs;
-    byte[] ends = out.ends;
+    // Coefficients only for macroblocks with tokens (see Residuals): grown by doubling; a block
+    // left empty writes nothing, so a macroblock without tokens leaves its slot zero for the next.
+    short[] coeffs = new short[Math.min(n, 64) * Residuals.MB_COEFFS];
+    int used = 0;
+    int[] base = new int[n];
+    byte[] ends = new byte[n * Residuals.BLOCKS];
     byte[] above = new byte[mbCols * 9];
     byte[] left = new byte[9];
     int mb = 0;
     for (int row = 0; row < modes.mbRows; row++) {
       BoolDecoder in = partitions[row & (partitions.length - 1)];
-      java.util.Arrays.fill(left, (byte) 0);
+      Arrays.fill(left, (byte) 0);
       for (int col = 0; col < mbCols; col++, mb++) {
         int a = col * 9;
         boolean y2 = modes.hasY2(mb);
+        base[mb] = -1;
         if (modes.skip[mb] != 0) {
           for (int i = 0; i < 8; i++) {
             above[a + i] = 0;
@@ -71,15 +76,20 @@ final class TokenReader {
           }
           continue;
         }
+        if (used + Residuals.MB_COEFFS > coeffs.length) {
+          coeffs = Arrays.copyOf(coeffs, Math.min(n * Residuals.MB_COEFFS, 2 * coeffs.length));
+        }
         int blockBase = mb * Residuals.BLOCKS;
         int firstY;
         int typeY;
+        int any = 0;
         if (y2) {
           int ctx = above[a + 8] + left[8];
           int e =
               readBlock(
-                  in, probs, CoefficientTables.TYPE_Y2, ctx, 0, coeffs, (blockBase + 24) * 16);
+                  in, probs, CoefficientTables.TYPE_Y2, ctx, 0, coeffs, used + Residuals.Y2 * 16);
           ends[blockBase + 24] = (byte) e;
+          any |= e;
           above[a + 8] = left[8] = (byte) (e > 0 ? 1 : 0);
           firstY = 1;
           typeY = CoefficientTables.TYPE_Y_AFTER_Y2;
@@ -93,11 +103,15 @@ final class TokenReader {
           int ctx = above[as] + left[ls];
           int e =
               b < 16
-                  ? readBlock(in, probs, typeY, ctx, firstY, coeffs, (blockBase + b) * 16)
-                  : readBlock(
-                      in, probs, CoefficientTables.TYPE_UV, ctx, 0, coeffs, (blockBase + b) * 16);
+                  ? readBlock(in, probs, typeY, ctx, firstY, coeffs, used + b * 16)
+                  : readBlock(in, probs, CoefficientTables.TYPE_UV, ctx, 0, coeffs, used + b * 16);
           ends[blockBase + b] = (byte) e;
+          any |= e;
           above[as] = left[ls] = (byte) (e > 0 ? 1 : 0);
+        }
+        if (any != 0) {
+          base[mb] = used;
+          used += Residuals.MB_COEFFS;
         }
       }
       if (in.overran()) {
@@ -106,7 +120,7 @@ final class TokenReader {
                 .formatted(row & (partitions.length - 1), row));
       }
     }
-    return out.build();
+    return new Residuals(n, coeffs, base, ends);
   }
 
   /**

@@ -76,8 +76,15 @@ final class TokenWriter {
   private static int writeBlock(
       BoolEncoder out, int[] probs, int type, int ctx, int first, Residuals r, int block, int mb) {
     short[] c = r.coeffs;
-    int off = block * 16;
     int end = r.ends[block];
+    int typeBase = type * (8 * 3 * 11);
+    int mbBase = r.base[mb];
+    if (mbBase < 0) {
+      // The macroblock holds no coefficients: every block is empty.
+      out.writeBool(false, probs[typeBase + BANDS[first] * 33 + ctx * 11]);
+      return 0;
+    }
+    int off = mbBase + (block - mb * Residuals.BLOCKS) * 16;
     if (end != 0 && (end <= first || (end < 16 && c[off + end - 1] == 0))) {
       throw invalid(mb, block, "end %d cannot be coded".formatted(end));
     }
@@ -86,7 +93,6 @@ final class TokenWriter {
         throw invalid(mb, block, "coefficient %d lies outside [%d, %d)".formatted(i, first, end));
       }
     }
-    int typeBase = type * (8 * 3 * 11);
     int i = first;
     int p = typeBase + BANDS[i] * 33 + ctx * 11;
     if (end == 0) {
