@@ -31,7 +31,7 @@ public final class LoopFilterPass {
   // Per level 0..63, the lane biases of PackedEdgeFilters: [4 * level] macroblock edge limit,
   // [+1] subblock edge limit, [+2] interior limit, [+3] high edge variance threshold.
   private final long[] biases = new long[4 * 64];
-  private final long[] g = new long[8];
+  private final long[] g = new long[PackedEdgeFilters.SCRATCH];
 
   /**
    * A loop filter pass over {@code canvas}; {@link #row} must then be called for every macroblock

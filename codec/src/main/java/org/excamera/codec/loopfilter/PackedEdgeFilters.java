@@ -6,7 +6,6 @@ import static org.excamera.codec.loopfilter.PackedLanes.clampWide;
 import static org.excamera.codec.loopfilter.PackedLanes.exceeds;
 import static org.excamera.codec.loopfilter.PackedLanes.mask;
 import static org.excamera.codec.loopfilter.PackedLanes.rep;
-import static org.excamera.codec.loopfilter.PackedLanes.repack;
 import static org.excamera.codec.loopfilter.PackedLanes.select;
 import static org.excamera.codec.loopfilter.PackedLanes.shiftedTap;
 import static org.excamera.codec.loopfilter.PackedLanes.unpack;
@@ -24,11 +23,19 @@ import java.nio.ByteOrder;
  * stay non-negative, with every libvpx clamp done as a clamp to 0..255 of the offset value.
  *
  * <p>Limits come as lane biases from {@link #bias}; {@code count} is a multiple of 8; {@code g} is
- * an 8-long scratch.
+ * a scratch of {@link #SCRATCH} longs.
  */
 final class PackedEdgeFilters {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Where {@link #filter} unpacks the two halves of a group. */
+  private static final int LOW = 8;
+
+  private static final int HIGH = 16;
+
+  /** The length of the scratch a caller passes as {@code g}. */
+  static final int SCRATCH = 24;
 
   private PackedEdgeFilters() {}
 
@@ -91,25 +98,38 @@ final class PackedEdgeFilters {
     }
   }
 
-  /** Filters both halves of a group; false if no position passed the filter's mask. */
+  /**
+   * Filters both halves of a group; false if no position passed the filter's mask. The halves are
+   * unpacked into {@code g[8..15]} (bytes 0, 2, 4, 6) and {@code g[16..23]} (bytes 1, 3, 5, 7).
+   */
   private static boolean filter(long[] g, int filter, long edge, long interior, long hev) {
+    for (int k = 0; k < 8; k++) {
+      g[LOW + k] = unpack(g[k], 0);
+      g[HIGH + k] = unpack(g[k], 8);
+    }
     boolean low;
     boolean high;
     switch (filter) {
       case MACROBLOCK -> {
-        low = macroblockHalf(g, 0, edge, interior, hev);
-        high = macroblockHalf(g, 8, edge, interior, hev);
+        low = macroblockHalf(g, LOW, edge, interior, hev);
+        high = macroblockHalf(g, HIGH, edge, interior, hev);
       }
       case SUBBLOCK -> {
-        low = subblockHalf(g, 0, edge, interior, hev);
-        high = subblockHalf(g, 8, edge, interior, hev);
+        low = subblockHalf(g, LOW, edge, interior, hev);
+        high = subblockHalf(g, HIGH, edge, interior, hev);
       }
       default -> {
-        low = simpleHalf(g, 0, edge);
-        high = simpleHalf(g, 8, edge);
+        low = simpleHalf(g, LOW, edge);
+        high = simpleHalf(g, HIGH, edge);
       }
     }
-    return low || high;
+    if (!(low || high)) {
+      return false;
+    }
+    for (int k = 1; k < 7; k++) {
+      g[k] = g[LOW + k] | (g[HIGH + k] << 8);
+    }
+    return true;
   }
 
   private static long get(byte[] d, int o) {
@@ -172,36 +192,55 @@ final class PackedEdgeFilters {
   }
 
   /**
-   * {@code clamp(clamp(p1 - q1) + 3 * (q0 - p0)) + 128} as libvpx computes the common filter value
-   * in signed chars; {@code d1} is {@code clamp(p1 - q1) + 128} or 128 where it is not used.
+   * {@code p1 - q1 + 128} offset by 256 and xor {@link PackedLanes#BYTE_BIAS}: {@code clamp(p1 -
+   * q1) + 128} where that needs no clamp (else a bit of {@link PackedLanes#HIGH_BYTES} is set).
    */
-  private static long filterValue(long d1, long p0, long q0) {
-    return clampWide(d1 + 3 * q0 + rep(1024) - 3 * p0);
+  private static long difference(long p1, long q1) {
+    return (p1 + rep(256 + 128) - q1) ^ PackedLanes.BYTE_BIAS;
   }
 
-  private static long clampedDifference(long p1, long q1) {
-    return clampByte(p1 + rep(256 + 128) - q1);
+  /**
+   * {@code d1 + 3 * (q0 - p0)} offset by 1024 and xor {@link PackedLanes#WIDE_BIAS}: libvpx's
+   * filter value {@code clamp(clamp(p1 - q1) + 3 * (q0 - p0)) + 128} where neither clamp is needed,
+   * {@code d1} being {@link #difference} (or 128 where p1 and q1 are not used).
+   */
+  private static long unclampedValue(long d1, long p0, long q0) {
+    return (d1 + 3 * q0 + rep(1024) - 3 * p0) ^ PackedLanes.WIDE_BIAS;
   }
 
-  private static boolean macroblockHalf(long[] g, int s, long edge, long interior, long hevBias) {
-    long p3 = unpack(g[0], s);
-    long p2 = unpack(g[1], s);
-    long p1 = unpack(g[2], s);
-    long p0 = unpack(g[3], s);
-    long q0 = unpack(g[4], s);
-    long q1 = unpack(g[5], s);
-    long q2 = unpack(g[6], s);
-    long q3 = unpack(g[7], s);
+  /** The filter value with both clamps, from {@link #difference} (or 128) as {@code d1}. */
+  private static long clampedValue(long d1, long p0, long q0) {
+    return clampWide(clampByte(d1 ^ PackedLanes.BYTE_BIAS) + 3 * q0 + rep(1024) - 3 * p0);
+  }
+
+  /** An output pixel from its offset value xor {@link PackedLanes#BYTE_BIAS}, clamped. */
+  private static long clamped(long out) {
+    return clampByte(out ^ PackedLanes.BYTE_BIAS);
+  }
+
+  private static boolean macroblockHalf(long[] g, int b, long edge, long interior, long hevBias) {
+    long p3 = g[b];
+    long p2 = g[b + 1];
+    long p1 = g[b + 2];
+    long p0 = g[b + 3];
+    long q0 = g[b + 4];
+    long q1 = g[b + 5];
+    long q2 = g[b + 6];
+    long q3 = g[b + 7];
     long pass = ~mask(normalExceeds(p3, p2, p1, p0, q0, q1, q2, q3, edge, interior));
     if (pass == 0) {
       return false;
     }
     long hev = mask(exceeds(p1, p0, hevBias) | exceeds(q1, q0, hevBias));
-    long w = select(pass, filterValue(clampedDifference(p1, q1), p0, q0), rep(128));
+    long d1 = difference(p1, q1);
+    long w = unclampedValue(d1, p0, q0);
+    if (((d1 | w) & PackedLanes.HIGH_BYTES) != 0) {
+      w = clampedValue(d1, p0, q0);
+    }
+    w = select(pass, w, rep(128));
     // High edge variance: only p0 and q0 move, by clamp(w + 3) >> 3 and clamp(w + 4) >> 3. Else
-    // the wide filter moves three pixels a side by (27w + 63) >> 7, (18w + 63) >> 7, (9w + 63) >>
-    // 7.
-    // Lanes not taking a branch see w = 0 there, which moves nothing.
+    // the wide filter moves three pixels a side by (27w + 63) >> 7, (18w + 63) >> 7 and (9w + 63)
+    // >> 7. Lanes not taking a branch see w = 0 there, which moves nothing.
     long wHev = select(hev, w, rep(128));
     long wWide = w ^ wHev ^ rep(128);
     long f1 = shiftedTap(wHev + rep(4)); // f1 + 16
@@ -210,56 +249,89 @@ final class PackedEdgeFilters {
     long a27 = ((27 * wWide + rep(63)) >>> 7) & rep(0x1FF);
     long a18 = ((18 * wWide + rep(63)) >>> 7) & rep(0x1FF);
     long a9 = ((9 * wWide + rep(63)) >>> 7) & rep(0x1FF);
-    g[1] = repack(g[1], s, clampByte(p2 + a9 + rep(256 - 9)));
-    g[2] = repack(g[2], s, clampByte(p1 + a18 + rep(256 - 18)));
-    g[3] = repack(g[3], s, clampByte(p0 + f2 + a27 + rep(256 - 16 - 27)));
-    g[4] = repack(g[4], s, clampByte(q0 + rep(256 + 16 + 27) - f1 - a27));
-    g[5] = repack(g[5], s, clampByte(q1 + rep(256 + 18) - a18));
-    g[6] = repack(g[6], s, clampByte(q2 + rep(256 + 9) - a9));
+    long op2 = (p2 + a9 + rep(256 - 9)) ^ PackedLanes.BYTE_BIAS;
+    long op1 = (p1 + a18 + rep(256 - 18)) ^ PackedLanes.BYTE_BIAS;
+    long op0 = (p0 + f2 + a27 + rep(256 - 16 - 27)) ^ PackedLanes.BYTE_BIAS;
+    long oq0 = (q0 + rep(256 + 16 + 27) - f1 - a27) ^ PackedLanes.BYTE_BIAS;
+    long oq1 = (q1 + rep(256 + 18) - a18) ^ PackedLanes.BYTE_BIAS;
+    long oq2 = (q2 + rep(256 + 9) - a9) ^ PackedLanes.BYTE_BIAS;
+    if (((op2 | op1 | op0 | oq0 | oq1 | oq2) & PackedLanes.HIGH_BYTES) != 0) {
+      op2 = clamped(op2);
+      op1 = clamped(op1);
+      op0 = clamped(op0);
+      oq0 = clamped(oq0);
+      oq1 = clamped(oq1);
+      oq2 = clamped(oq2);
+    }
+    g[b + 1] = op2;
+    g[b + 2] = op1;
+    g[b + 3] = op0;
+    g[b + 4] = oq0;
+    g[b + 5] = oq1;
+    g[b + 6] = oq2;
     return true;
   }
 
-  private static boolean subblockHalf(long[] g, int s, long edge, long interior, long hevBias) {
-    long p3 = unpack(g[0], s);
-    long p2 = unpack(g[1], s);
-    long p1 = unpack(g[2], s);
-    long p0 = unpack(g[3], s);
-    long q0 = unpack(g[4], s);
-    long q1 = unpack(g[5], s);
-    long q2 = unpack(g[6], s);
-    long q3 = unpack(g[7], s);
+  private static boolean subblockHalf(long[] g, int b, long edge, long interior, long hevBias) {
+    long p3 = g[b];
+    long p2 = g[b + 1];
+    long p1 = g[b + 2];
+    long p0 = g[b + 3];
+    long q0 = g[b + 4];
+    long q1 = g[b + 5];
+    long q2 = g[b + 6];
+    long q3 = g[b + 7];
     long pass = ~mask(normalExceeds(p3, p2, p1, p0, q0, q1, q2, q3, edge, interior));
     if (pass == 0) {
       return false;
     }
     long hev = mask(exceeds(p1, p0, hevBias) | exceeds(q1, q0, hevBias));
-    long d1 = select(hev, clampedDifference(p1, q1), rep(128));
-    long w = select(pass, filterValue(d1, p0, q0), rep(128));
+    long d1 = select(hev, difference(p1, q1), rep(128));
+    long w = unclampedValue(d1, p0, q0);
+    if (((d1 | w) & PackedLanes.HIGH_BYTES) != 0) {
+      w = clampedValue(d1, p0, q0);
+    }
+    w = select(pass, w, rep(128));
     long f1 = shiftedTap(w + rep(4)); // f1 + 16
     long f2 = shiftedTap(w + rep(3)); // f2 + 16
     // Without high edge variance p1 and q1 move by (f1 + 1) >> 1; here that plus 8.
     long a = select(hev, rep(8), ((f1 + PackedLanes.ONES) >>> 1) & rep(0x7F));
-    g[2] = repack(g[2], s, clampByte(p1 + a + rep(256 - 8)));
-    g[3] = repack(g[3], s, clampByte(p0 + f2 + rep(256 - 16)));
-    g[4] = repack(g[4], s, clampByte(q0 + rep(256 + 16) - f1));
-    g[5] = repack(g[5], s, clampByte(q1 + rep(256 + 8) - a));
+    long op1 = (p1 + a + rep(256 - 8)) ^ PackedLanes.BYTE_BIAS;
+    long op0 = (p0 + f2 + rep(256 - 16)) ^ PackedLanes.BYTE_BIAS;
+    long oq0 = (q0 + rep(256 + 16) - f1) ^ PackedLanes.BYTE_BIAS;
+    long oq1 = (q1 + rep(256 + 8) - a) ^ PackedLanes.BYTE_BIAS;
+    if (((op1 | op0 | oq0 | oq1) & PackedLanes.HIGH_BYTES) != 0) {
+      op1 = clamped(op1);
+      op0 = clamped(op0);
+      oq0 = clamped(oq0);
+      oq1 = clamped(oq1);
+    }
+    g[b + 2] = op1;
+    g[b + 3] = op0;
+    g[b + 4] = oq0;
+    g[b + 5] = oq1;
     return true;
   }
 
-  private static boolean simpleHalf(long[] g, int s, long edge) {
-    long p1 = unpack(g[2], s);
-    long p0 = unpack(g[3], s);
-    long q0 = unpack(g[4], s);
-    long q1 = unpack(g[5], s);
+  private static boolean simpleHalf(long[] g, int b, long edge) {
+    long p1 = g[b + 2];
+    long p0 = g[b + 3];
+    long q0 = g[b + 4];
+    long q1 = g[b + 5];
     long pass = ~mask(edgeExceeds(p1, p0, q0, q1, edge));
     if (pass == 0) {
       return false;
     }
-    long w = select(pass, filterValue(clampedDifference(p1, q1), p0, q0), rep(128));
+    long d1 = difference(p1, q1);
+    long w = unclampedValue(d1, p0, q0);
+    if (((d1 | w) & PackedLanes.HIGH_BYTES) != 0) {
+      w = clampedValue(d1, p0, q0);
+    }
+    w = select(pass, w, rep(128));
     long f1 = shiftedTap(w + rep(4));
     long f2 = shiftedTap(w + rep(3));
-    g[3] = repack(g[3], s, clampByte(p0 + f2 + rep(256 - 16)));
-    g[4] = repack(g[4], s, clampByte(q0 + rep(256 + 16) - f1));
+    g[b + 3] = clampByte(p0 + f2 + rep(256 - 16));
+    g[b + 4] = clampByte(q0 + rep(256 + 16) - f1);
     return true;
   }
 }

@@ -14,6 +14,21 @@ final class PackedLanes {
   /** The low byte of every lane. */
   static final long LOW_BYTES = 0x00FF_00FF_00FF_00FFL;
 
+  /**
+   * Bits 8..15 of every lane: where an unbiased value lies outside 0..255 (see {@link #BYTE_BIAS}).
+   */
+  static final long HIGH_BYTES = 0xFF00_FF00_FF00_FF00L;
+
+  /**
+   * The offset 256 of {@link #clampByte}'s lanes. An offset lane xor this is the value itself when
+   * it lies in 0..255, and has a bit of {@link #HIGH_BYTES} set otherwise, so a group that needs no
+   * clamp is found with one test.
+   */
+  static final long BYTE_BIAS = 0x0100_0100_0100_0100L;
+
+  /** The offset 1024 of {@link #clampWide}'s lanes, used as {@link #BYTE_BIAS} is. */
+  static final long WIDE_BIAS = 0x0400_0400_0400_0400L;
+
   private static final long SIGNS = 0x8000_8000_8000_8000L;
   private static final long BYTE_SWAP = 0x00FF_00FF_00FF_00FFL;
   private static final long UNIT_SWAP = 0x0000_FFFF_0000_FFFFL;
@@ -29,14 +44,6 @@ final class PackedLanes {
   /** Bytes {@code shift / 8}, +2, +4 and +6 of an 8-byte group, one per lane. */
   static long unpack(long bytes, int shift) {
     return (bytes >>> shift) & LOW_BYTES;
-  }
-
-  /**
-   * {@code bytes} with the lanes of {@code lanes} (each 0..255) put back where {@link #unpack} took
-   * them.
-   */
-  static long repack(long bytes, int shift, long lanes) {
-    return (bytes & ~(LOW_BYTES << shift)) | (lanes << shift);
   }
 
   /**

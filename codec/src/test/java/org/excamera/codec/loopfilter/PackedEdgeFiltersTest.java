@@ -35,7 +35,7 @@ class PackedEdgeFiltersTest {
 
   private static final Kernel PACKED =
       (d, f, vertical, count, t, e) -> {
-        long[] g = new long[8];
+        long[] g = new long[PackedEdgeFilters.SCRATCH];
         long eb = PackedEdgeFilters.bias(e);
         long ib = PackedEdgeFilters.bias(t.interiorLimit());
         long hb = PackedEdgeFilters.bias(t.hevThreshold());
