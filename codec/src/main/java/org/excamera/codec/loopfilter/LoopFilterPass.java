@@ -53,8 +53,8 @@ public final class LoopFilterPass {
     this.residuals = frame.residuals();
     this.canvas = canvas;
     for (int level = 1; level < 64; level++) {
-      biases[4 * level] = PackedEdgeFilters.bias(levels.macroblockEdgeLimit(level));
-      biases[4 * level + 1] = PackedEdgeFilters.bias(levels.subblockEdgeLimit(level));
+      biases[4 * level] = PackedEdgeFilters.edgeBias(levels.macroblockEdgeLimit(level));
+      biases[4 * level + 1] = PackedEdgeFilters.edgeBias(levels.subblockEdgeLimit(level));
       biases[4 * level + 2] = PackedEdgeFilters.bias(levels.interiorLimit(level));
       biases[4 * level + 3] = PackedEdgeFilters.bias(levels.hevThreshold(level));
     }

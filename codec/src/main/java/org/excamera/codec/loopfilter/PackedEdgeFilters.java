@@ -1,6 +1,5 @@
 package org.excamera.codec.loopfilter;
 
-import static org.excamera.codec.loopfilter.PackedLanes.absDiff;
 import static org.excamera.codec.loopfilter.PackedLanes.clampByte;
 import static org.excamera.codec.loopfilter.PackedLanes.clampWide;
 import static org.excamera.codec.loopfilter.PackedLanes.exceeds;
@@ -22,8 +21,8 @@ import java.nio.ByteOrder;
  * as two halves of four 16-bit lanes ({@link PackedLanes}); lane values are kept offset so they
  * stay non-negative, with every libvpx clamp done as a clamp to 0..255 of the offset value.
  *
- * <p>Limits come as lane biases from {@link #bias}; {@code count} is a multiple of 8; {@code g} is
- * a scratch of {@link #SCRATCH} longs.
+ * <p>Limits come as lane biases from {@link #bias} and, for the edge limit, {@link #edgeBias};
+ * {@code count} is a multiple of 8; {@code g} is a scratch of {@link #SCRATCH} longs.
  */
 final class PackedEdgeFilters {
   private static final VarHandle LONGS =
@@ -44,6 +43,11 @@ final class PackedEdgeFilters {
    */
   static long bias(int limit) {
     return rep(0x7FFF - limit);
+  }
+
+  /** The lane bias for an edge limit (0..193), as {@link #edgeExceeds} tests it. */
+  static long edgeBias(int edgeLimit) {
+    return bias(2 * edgeLimit + 1);
   }
 
   /** The normal filter across a macroblock edge. */
@@ -172,23 +176,41 @@ final class PackedEdgeFilters {
     return ((g[2] ^ g[5]) | (g[3] ^ g[4])) != 0;
   }
 
-  /** Bit 15 set where {@code |p0 - q0| * 2 + |p1 - q1| / 2} exceeds the edge limit. */
+  /**
+   * Bit 15 set where {@code |p0 - q0| * 2 + |p1 - q1| / 2} exceeds the edge limit E, for {@code
+   * edge} from {@link #edgeBias}. That is {@code 4|p0 - q0| + |p1 - q1| > 2E + 1}, and the left
+   * side is the largest of {@code ±4(p0 - q0) ± (p1 - q1)}, so no absolute value is needed.
+   */
   private static long edgeExceeds(long p1, long p0, long q0, long q1, long edge) {
-    return 2 * absDiff(p0, q0) + ((absDiff(p1, q1) >>> 1) & rep(0x7F)) + edge;
+    return exceeds(4 * p0 + p1, 4 * q0 + q1, edge) | exceeds(4 * p0 + q1, 4 * q0 + p1, edge);
   }
 
   /**
-   * Bit 15 set where the normal filter's mask fails: an interior or the edge difference is over.
+   * 0xFFFF in the lanes of the half at {@code g[b..b+7]} that pass the normal filter's mask (no
+   * interior difference over the interior limit, the edge difference within the edge limit).
    */
-  private static long normalExceeds(
-      long p3, long p2, long p1, long p0, long q0, long q1, long q2, long q3, long e, long i) {
-    return exceeds(p3, p2, i)
-        | exceeds(p2, p1, i)
-        | exceeds(p1, p0, i)
-        | exceeds(q1, q0, i)
-        | exceeds(q2, q1, i)
-        | exceeds(q3, q2, i)
-        | edgeExceeds(p1, p0, q0, q1, e);
+  private static long normalPass(long[] g, int b, long edge, long interior) {
+    long p3 = g[b];
+    long p2 = g[b + 1];
+    long p1 = g[b + 2];
+    long p0 = g[b + 3];
+    long q0 = g[b + 4];
+    long q1 = g[b + 5];
+    long q2 = g[b + 6];
+    long q3 = g[b + 7];
+    return ~mask(
+        exceeds(p3, p2, interior)
+            | exceeds(p2, p1, interior)
+            | exceeds(p1, p0, interior)
+            | exceeds(q1, q0, interior)
+            | exceeds(q2, q1, interior)
+            | exceeds(q3, q2, interior)
+            | edgeExceeds(p1, p0, q0, q1, edge));
+  }
+
+  /** 0xFFFF in the lanes with high edge variance: |p1 - p0| or |q1 - q0| over the threshold. */
+  private static long highVariance(long p1, long p0, long q0, long q1, long hevBias) {
+    return mask(exceeds(p1, p0, hevBias) | exceeds(q1, q0, hevBias));
   }
 
   /**
@@ -219,19 +241,17 @@ final class PackedEdgeFilters {
   }
 
   private static boolean macroblockHalf(long[] g, int b, long edge, long interior, long hevBias) {
-    long p3 = g[b];
+    long pass = normalPass(g, b, edge, interior);
+    if (pass == 0) {
+      return false;
+    }
     long p2 = g[b + 1];
     long p1 = g[b + 2];
     long p0 = g[b + 3];
     long q0 = g[b + 4];
     long q1 = g[b + 5];
     long q2 = g[b + 6];
-    long q3 = g[b + 7];
-    long pass = ~mask(normalExceeds(p3, p2, p1, p0, q0, q1, q2, q3, edge, interior));
-    if (pass == 0) {
-      return false;
-    }
-    long hev = mask(exceeds(p1, p0, hevBias) | exceeds(q1, q0, hevBias));
+    long hev = highVariance(p1, p0, q0, q1, hevBias);
     long d1 = difference(p1, q1);
     long w = unclampedValue(d1, p0, q0);
     if (((d1 | w) & PackedLanes.HIGH_BYTES) != 0) {
@@ -273,19 +293,15 @@ final class PackedEdgeFilters {
   }
 
   private static boolean subblockHalf(long[] g, int b, long edge, long interior, long hevBias) {
-    long p3 = g[b];
-    long p2 = g[b + 1];
+    long pass = normalPass(g, b, edge, interior);
+    if (pass == 0) {
+      return false;
+    }
     long p1 = g[b + 2];
     long p0 = g[b + 3];
     long q0 = g[b + 4];
     long q1 = g[b + 5];
-    long q2 = g[b + 6];
-    long q3 = g[b + 7];
-    long pass = ~mask(normalExceeds(p3, p2, p1, p0, q0, q1, q2, q3, edge, interior));
-    if (pass == 0) {
-      return false;
-    }
-    long hev = mask(exceeds(p1, p0, hevBias) | exceeds(q1, q0, hevBias));
+    long hev = highVariance(p1, p0, q0, q1, hevBias);
     long d1 = select(hev, difference(p1, q1), rep(128));
     long w = unclampedValue(d1, p0, q0);
     if (((d1 | w) & PackedLanes.HIGH_BYTES) != 0) {

@@ -47,19 +47,12 @@ final class PackedLanes {
   }
 
   /**
-   * Bit 15 of a lane set where {@code |a - b| > limit}, for lanes 0..255 and {@code bias =
-   * rep(0x7FFF - limit)}, limit 0..255; the other bits are noise.
+   * Bit 15 of a lane set where {@code |a - b| > limit}, for {@code bias = rep(0x7FFF - limit)} and
+   * lanes with {@code |a - b| + limit < 0x7FFF} (as for pixels, limit 0..255, and the edge test's
+   * sums up to 1275 with a limit up to 387); the other bits are noise.
    */
   static long exceeds(long a, long b, long bias) {
     return ((a + bias) - b) | ((b + bias) - a);
-  }
-
-  /** {@code |a - b|} for lanes 0..255. */
-  static long absDiff(long a, long b) {
-    long x = a + rep(0x100) - b; // a - b + 256: 1..511
-    long below = ((x >>> 8) & ONES) ^ ONES; // 1 where a < b
-    // a >= b: x - 256; a < b: (0x1FF - x) - 255 = 256 - x.
-    return (x ^ (below * 0x1FF)) - rep(0x100) + below;
   }
 
   /** 0xFFFF in the lanes whose bit 15 is set, 0 in the others. */

@@ -36,7 +36,7 @@ class PackedEdgeFiltersTest {
   private static final Kernel PACKED =
       (d, f, vertical, count, t, e) -> {
         long[] g = new long[PackedEdgeFilters.SCRATCH];
-        long eb = PackedEdgeFilters.bias(e);
+        long eb = PackedEdgeFilters.edgeBias(e);
         long ib = PackedEdgeFilters.bias(t.interiorLimit());
         long hb = PackedEdgeFilters.bias(t.hevThreshold());
         int off = vertical ? FIRST * STRIDE + EDGE : EDGE * STRIDE + FIRST;
