@@ -74,7 +74,7 @@ final class PackedEdgeFilters {
       int o = off + x;
       if (loadRowsUnlessFlat(d, o, stride, g) && filter(g, filter, edge, interior, hev)) {
         for (int k = 1; k < 7; k++) {
-          set(d, o + (k - 4) * stride, g[k]);
+          set(d, o + (k - 4) * stride, g[LOW + k] | (g[HIGH + k] << 8));
         }
       }
     }
@@ -94,7 +94,13 @@ final class PackedEdgeFilters {
     for (int y = 0; y < count; y += 8) {
       int o = off - 4 + y * stride;
       if (loadColumnsUnlessFlat(d, o, stride, g) && filter(g, filter, edge, interior, hev)) {
-        PackedLanes.transpose(g);
+        // Pixels 2m and 2m + 1 of rows 0..3 (4..7) back into one long, then rows again.
+        for (int m = 0; m < 4; m++) {
+          g[m] = g[LOW + 2 * m] | (g[LOW + 2 * m + 1] << 8);
+          g[4 + m] = g[HIGH + 2 * m] | (g[HIGH + 2 * m + 1] << 8);
+        }
+        PackedLanes.transposeUnits(g, 0);
+        PackedLanes.transposeUnits(g, 4);
         for (int r = 0; r < 8; r++) {
           set(d, o + r * stride, g[r]);
         }
@@ -103,14 +109,10 @@ final class PackedEdgeFilters {
   }
 
   /**
-   * Filters both halves of a group; false if no position passed the filter's mask. The halves are
-   * unpacked into {@code g[8..15]} (bytes 0, 2, 4, 6) and {@code g[16..23]} (bytes 1, 3, 5, 7).
+   * Filters both halves of a group, unpacked into {@code g[8..15]} and {@code g[16..23]} (see the
+   * loads); false if no position passed the filter's mask.
    */
   private static boolean filter(long[] g, int filter, long edge, long interior, long hev) {
-    for (int k = 0; k < 8; k++) {
-      g[LOW + k] = unpack(g[k], 0);
-      g[HIGH + k] = unpack(g[k], 8);
-    }
     boolean low;
     boolean high;
     switch (filter) {
@@ -127,13 +129,7 @@ final class PackedEdgeFilters {
         high = simpleHalf(g, HIGH, edge);
       }
     }
-    if (!(low || high)) {
-      return false;
-    }
-    for (int k = 1; k < 7; k++) {
-      g[k] = g[LOW + k] | (g[HIGH + k] << 8);
-    }
-    return true;
+    return low || high;
   }
 
   private static long get(byte[] d, int o) {
@@ -156,24 +152,38 @@ final class PackedEdgeFilters {
     if (((p1 ^ q1) | (p0 ^ q0)) == 0) {
       return false;
     }
-    g[0] = get(d, o - 4 * stride);
-    g[1] = get(d, o - 3 * stride);
-    g[2] = p1;
-    g[3] = p0;
-    g[4] = q0;
-    g[5] = q1;
-    g[6] = get(d, o + 2 * stride);
-    g[7] = get(d, o + 3 * stride);
+    // Low half: pixels 0, 2, 4, 6 along the edge; high half: 1, 3, 5, 7.
+    for (int k = 0; k < 8; k++) {
+      long row = get(d, o + (k - 4) * stride);
+      g[LOW + k] = unpack(row, 0);
+      g[HIGH + k] = unpack(row, 8);
+    }
     return true;
   }
 
-  /** As {@link #loadRowsUnlessFlat} for the eight rows of 8 pixels from {@code o} (p3's column). */
+  /**
+   * As {@link #loadRowsUnlessFlat} for the eight rows of 8 pixels from {@code o} (p3's column).
+   * Each row is four 16-bit units (pixels 2m, 2m + 1); transposing the units of rows 0..3 gives
+   * longs holding pixels 2m, 2m + 1 of those rows, which unpack into pixel 2m's and 2m + 1's
+   * column: the low half is rows 0..3, the high half rows 4..7.
+   */
   private static boolean loadColumnsUnlessFlat(byte[] d, int o, int stride, long[] g) {
     for (int r = 0; r < 8; r++) {
       g[r] = get(d, o + r * stride);
     }
-    PackedLanes.transpose(g);
-    return ((g[2] ^ g[5]) | (g[3] ^ g[4])) != 0;
+    PackedLanes.transposeUnits(g, 0);
+    PackedLanes.transposeUnits(g, 4);
+    for (int m = 0; m < 4; m++) {
+      g[LOW + 2 * m] = unpack(g[m], 0);
+      g[LOW + 2 * m + 1] = unpack(g[m], 8);
+      g[HIGH + 2 * m] = unpack(g[4 + m], 0);
+      g[HIGH + 2 * m + 1] = unpack(g[4 + m], 8);
+    }
+    return ((g[LOW + 2] ^ g[LOW + 5])
+            | (g[LOW + 3] ^ g[LOW + 4])
+            | (g[HIGH + 2] ^ g[HIGH + 5])
+            | (g[HIGH + 3] ^ g[HIGH + 4]))
+        != 0;
   }
 
   /**

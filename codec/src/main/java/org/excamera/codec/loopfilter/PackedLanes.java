@@ -30,7 +30,6 @@ final class PackedLanes {
   static final long WIDE_BIAS = 0x0400_0400_0400_0400L;
 
   private static final long SIGNS = 0x8000_8000_8000_8000L;
-  private static final long BYTE_SWAP = 0x00FF_00FF_00FF_00FFL;
   private static final long UNIT_SWAP = 0x0000_FFFF_0000_FFFFL;
   private static final long HALF_SWAP = 0x0000_0000_FFFF_FFFFL;
 
@@ -91,62 +90,30 @@ final class PackedLanes {
   }
 
   /**
-   * Transposes the 8x8 bytes of {@code g[0..7]} in place: byte {@code j} of {@code g[k]} and byte
-   * {@code k} of {@code g[j]} swap places (little-endian byte order). It undoes itself.
+   * Transposes the 4x4 16-bit units of {@code g[at..at+3]} in place: unit {@code j} of {@code g[at
+   * + k]} and unit {@code k} of {@code g[at + j]} swap places. It undoes itself.
    */
-  static void transpose(long[] g) {
-    long r0 = g[0];
-    long r1 = g[1];
-    long r2 = g[2];
-    long r3 = g[3];
-    long r4 = g[4];
-    long r5 = g[5];
-    long r6 = g[6];
-    long r7 = g[7];
-    // Swap bytes between row pairs, then 16-bit units between pairs of pairs, then 32-bit halves.
-    long t = ((r0 >>> 8) ^ r1) & BYTE_SWAP;
+  static void transposeUnits(long[] g, int at) {
+    long r0 = g[at];
+    long r1 = g[at + 1];
+    long r2 = g[at + 2];
+    long r3 = g[at + 3];
+    // Swap units between row pairs, then 32-bit halves between pairs of pairs.
+    long t = ((r0 >>> 16) ^ r1) & UNIT_SWAP;
     r1 ^= t;
-    r0 ^= t << 8;
-    t = ((r2 >>> 8) ^ r3) & BYTE_SWAP;
-    r3 ^= t;
-    r2 ^= t << 8;
-    t = ((r4 >>> 8) ^ r5) & BYTE_SWAP;
-    r5 ^= t;
-    r4 ^= t << 8;
-    t = ((r6 >>> 8) ^ r7) & BYTE_SWAP;
-    r7 ^= t;
-    r6 ^= t << 8;
-    t = ((r0 >>> 16) ^ r2) & UNIT_SWAP;
-    r2 ^= t;
     r0 ^= t << 16;
-    t = ((r1 >>> 16) ^ r3) & UNIT_SWAP;
+    t = ((r2 >>> 16) ^ r3) & UNIT_SWAP;
     r3 ^= t;
-    r1 ^= t << 16;
-    t = ((r4 >>> 16) ^ r6) & UNIT_SWAP;
-    r6 ^= t;
-    r4 ^= t << 16;
-    t = ((r5 >>> 16) ^ r7) & UNIT_SWAP;
-    r7 ^= t;
-    r5 ^= t << 16;
-    t = ((r0 >>> 32) ^ r4) & HALF_SWAP;
-    r4 ^= t;
+    r2 ^= t << 16;
+    t = ((r0 >>> 32) ^ r2) & HALF_SWAP;
+    r2 ^= t;
     r0 ^= t << 32;
-    t = ((r1 >>> 32) ^ r5) & HALF_SWAP;
-    r5 ^= t;
+    t = ((r1 >>> 32) ^ r3) & HALF_SWAP;
+    r3 ^= t;
     r1 ^= t << 32;
-    t = ((r2 >>> 32) ^ r6) & HALF_SWAP;
-    r6 ^= t;
-    r2 ^= t << 32;
-    t = ((r3 >>> 32) ^ r7) & HALF_SWAP;
-    r7 ^= t;
-    r3 ^= t << 32;
-    g[0] = r0;
-    g[1] = r1;
-    g[2] = r2;
-    g[3] = r3;
-    g[4] = r4;
-    g[5] = r5;
-    g[6] = r6;
-    g[7] = r7;
+    g[at] = r0;
+    g[at + 1] = r1;
+    g[at + 2] = r2;
+    g[at + 3] = r3;
   }
 }

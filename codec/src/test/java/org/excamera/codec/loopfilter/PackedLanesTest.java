@@ -95,17 +95,19 @@ class PackedLanesTest {
   }
 
   @Test
-  void transposeSwapsRowsAndColumns() {
+  void transposeUnitsSwapsRowsAndColumns() {
     Random random = new Random(SEED);
-    long[] g = new long[8];
-    for (int i = 0; i < 8; i++) {
+    long[] g = new long[6];
+    for (int i = 0; i < g.length; i++) {
       g[i] = random.nextLong();
     }
     long[] t = g.clone();
-    PackedLanes.transpose(t);
-    for (int j = 0; j < 8; j++) {
-      for (int k = 0; k < 8; k++) {
-        assertEquals((g[j] >>> (8 * k)) & 0xFF, (t[k] >>> (8 * j)) & 0xFF, "byte " + j + "," + k);
+    PackedLanes.transposeUnits(t, 2);
+    assertEquals(g[0], t[0], "below the block");
+    assertEquals(g[1], t[1], "below the block");
+    for (int j = 0; j < 4; j++) {
+      for (int k = 0; k < 4; k++) {
+        assertEquals(lane(g[2 + j], k), lane(t[2 + k], j), "unit " + j + "," + k);
       }
     }
   }
