@@ -1,5 +1,8 @@
 package org.excamera.codec.recon;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.excamera.codec.picture.Plane;
 import org.excamera.codec.tables.FilterTaps;
 
@@ -15,6 +18,10 @@ import org.excamera.codec.tables.FilterTaps;
 public final class InterPredictor {
   private static final int[] BILINEAR = FilterTaps.bilinearFilters();
   private static final int MAX = 16;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INTS =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final int[] tmp = new int[MAX * (MAX + 5)];
   private final byte[] firstPass = new byte[MAX * (MAX + 5)];
@@ -56,13 +63,27 @@ public final class InterPredictor {
       off = 2 * stride + 2;
     }
     if ((mx | my) == 0) {
-      for (int r = 0; r < h; r++) {
-        System.arraycopy(src, off + r * stride, dst, dstOff + r * dstStride, w);
-      }
+      copy(src, off, stride, dst, dstOff, dstStride, w, h);
     } else if (bilinear) {
       bilinear(src, off, stride, mx, my, w, h, dst, dstOff, dstStride);
     } else {
       sixtap(src, off, stride, mx, my, w, h, dst, dstOff, dstStride);
+    }
+  }
+
+  /** Copies a whole-pixel block; rows of 4, 8 and 16 samples move as 32- and 64-bit words. */
+  private static void copy(
+      byte[] src, int off, int stride, byte[] dst, int dstOff, int dstStride, int w, int h) {
+    for (int r = 0; r < h; r++, off += stride, dstOff += dstStride) {
+      switch (w) {
+        case 16 -> {
+          LONGS.set(dst, dstOff, (long) LONGS.get(src, off));
+          LONGS.set(dst, dstOff + 8, (long) LONGS.get(src, off + 8));
+        }
+        case 8 -> LONGS.set(dst, dstOff, (long) LONGS.get(src, off));
+        case 4 -> INTS.set(dst, dstOff, (int) INTS.get(src, off));
+        default -> System.arraycopy(src, off, dst, dstOff, w);
+      }
     }
   }
 
