@@ -1,8 +1,5 @@
 package org.excamera.codec.recon;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import org.excamera.codec.picture.Plane;
 import org.excamera.codec.tables.FilterTaps;
 
@@ -18,10 +15,6 @@ import org.excamera.codec.tables.FilterTaps;
 public final class InterPredictor {
   private static final int[] BILINEAR = FilterTaps.bilinearFilters();
   private static final int MAX = 16;
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INTS =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final int[] tmp = new int[MAX * (MAX + 5)];
   private final byte[] firstPass = new byte[MAX * (MAX + 5)];
@@ -71,17 +64,14 @@ public final class InterPredictor {
     }
   }
 
-  /** Copies a whole-pixel block; rows of 4, 8 and 16 samples move as 32- and 64-bit words. */
+  /** Copies a whole-pixel block (the usual widths as constants, which the JIT copies best). */
   private static void copy(
       byte[] src, int off, int stride, byte[] dst, int dstOff, int dstStride, int w, int h) {
     for (int r = 0; r < h; r++, off += stride, dstOff += dstStride) {
       switch (w) {
-        case 16 -> {
-          LONGS.set(dst, dstOff, (long) LONGS.get(src, off));
-          LONGS.set(dst, dstOff + 8, (long) LONGS.get(src, off + 8));
-        }
-        case 8 -> LONGS.set(dst, dstOff, (long) LONGS.get(src, off));
-        case 4 -> INTS.set(dst, dstOff, (int) INTS.get(src, off));
+        case 16 -> System.arraycopy(src, off, dst, dstOff, 16);
+        case 8 -> System.arraycopy(src, off, dst, dstOff, 8);
+        case 4 -> System.arraycopy(src, off, dst, dstOff, 4);
         default -> System.arraycopy(src, off, dst, dstOff, w);
       }
     }
@@ -120,8 +110,11 @@ public final class InterPredictor {
     } else if (mx == 0) {
       SixTapFilter.vertical(src, off, stride, my, dst, dstOff, dstStride, w, h);
     } else {
-      SixTapFilter.horizontal(src, off - 2 * stride, stride, mx, firstPass, 0, w, w, h + 5);
-      SixTapFilter.vertical(firstPass, 2 * w, w, my, dst, dstOff, dstStride, w, h);
+      // The vertical pass reads rows -2..h+2 (-1..h+1 for the four-tap odd fractions).
+      int above = (my & 1) != 0 ? 1 : 2;
+      int rows = h + 1 + 2 * above;
+      SixTapFilter.horizontal(src, off - above * stride, stride, mx, firstPass, 0, w, w, rows);
+      SixTapFilter.vertical(firstPass, above * w, w, my, dst, dstOff, dstStride, w, h);
     }
   }
 
