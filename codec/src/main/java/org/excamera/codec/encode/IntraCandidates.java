@@ -9,16 +9,28 @@ import org.excamera.codec.tables.CoefficientTables;
  * the reconstructed neighbours in the frame being built: the chroma mode of least cost (chosen on
  * its own and shared by every luma candidate), the 16×16 luma modes, and B_PRED with each
  * subblock's mode chosen in turn given the subblocks before it. Of the four 16×16 (and 8×8) modes
- * the two best by SATD and mode rate are coded; of a subblock's ten modes, the three best. B_PRED
- * is abandoned as soon as it cannot beat the best candidate. Key frames cost subblock modes in the
- * context of the neighbouring subblock modes, as the mode reader reads them. Single-threaded.
+ * the best by SATD and mode rate is coded; of a subblock's ten modes, up to the three best, those
+ * whose SATD score is near the best's. B_PRED is abandoned as soon as it cannot beat the best
+ * candidate. Key frames cost subblock modes in the context of the neighbouring subblock modes, as
+ * the mode reader reads them. Single-threaded.
  */
 final class IntraCandidates {
-  /** 16×16 luma and 8×8 chroma modes whose residual is coded, of the four. */
-  private static final int CODED = 2;
+  /**
+   * 16×16 luma and 8×8 chroma modes whose residual is coded, of the four. One: also coding the
+   * second best by SATD doubled these trials for no measurable gain (issue 4: StitchedChunksIT and
+   * ChunkEncoderIT sizes and SSIM within ±0.1%).
+   */
+  private static final int CODED = 1;
 
   /** Subblock modes that get the full rate-distortion test, of the ten. */
   private static final int SUBBLOCK_CANDIDATES = 3;
+
+  /**
+   * A subblock candidate after the first gets the full test only if its SATD score exceeds the
+   * best's by at most this many percent; further ones rarely win (about a fifth fewer subblock
+   * codings, sizes and SSIM of the encoder ITs unchanged within ±0.1%).
+   */
+  private static final int SUBBLOCK_MARGIN_PERCENT = 50;
 
   private final MacroblockTrials t;
   private final MacroblockQuantizer q;
@@ -132,6 +144,7 @@ final class IntraCandidates {
       int left = t.keyFrame ? leftSubMode(mb, col, b) : 0;
       int off = MacroblockPredictor.subblockOffset(t.canvas, row, col, b);
       int ctx = ctxA[MacroblockTrials.ABOVE_SLOT[b]] + ctxL[MacroblockTrials.LEFT_SLOT[b]];
+      t.predictor.loadSubblockEdge(t.canvas, row, col, b);
       int kept = preselect(row, col, b, above, left, src, dst, off, stride);
       long bestSub = Long.MAX_VALUE;
       int bestSubMode = 0;
@@ -140,7 +153,7 @@ final class IntraCandidates {
       int last = -1;
       for (int k = 0; k < kept; k++) {
         int m = subModes[k];
-        t.predictor.subblock(t.canvas, row, col, b, m);
+        t.predictor.predictSubblockFromEdge(t.canvas, row, col, b, m);
         t.coder.codeSubblock(b, src, off, stride, dst, off, stride, q, trial);
         last = m;
         int r =
@@ -157,7 +170,7 @@ final class IntraCandidates {
         }
       }
       if (bestSubMode != last) {
-        t.predictor.subblock(t.canvas, row, col, b, bestSubMode);
+        t.predictor.predictSubblockFromEdge(t.canvas, row, col, b, bestSubMode);
         t.coder.codeSubblock(b, src, off, stride, dst, off, stride, q, trial);
       }
       trialSub[b] = bestSubMode;
@@ -187,7 +200,7 @@ final class IntraCandidates {
       int row, int col, int b, int above, int left, byte[] src, byte[] dst, int off, int stride) {
     int kept = 0;
     for (int m = 0; m < 10; m++) {
-      t.predictor.subblock(t.canvas, row, col, b, m);
+      t.predictor.predictSubblockFromEdge(t.canvas, row, col, b, m);
       int score =
           Satd.satd4x4(src, off, stride, dst, off, stride)
               + t.rd.sadRate(t.modeCosts.bMode(above, left, m));
@@ -202,6 +215,10 @@ final class IntraCandidates {
         subModes[k] = m;
         kept = Math.min(kept + 1, SUBBLOCK_CANDIDATES);
       }
+    }
+    int limit = subScores[0] + subScores[0] * SUBBLOCK_MARGIN_PERCENT / 100;
+    while (kept > 1 && subScores[kept - 1] > limit) {
+      kept--;
     }
     return kept;
   }

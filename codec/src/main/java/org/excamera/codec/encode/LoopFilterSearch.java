@@ -17,9 +17,11 @@ import org.excamera.codec.syntax.ParsedFrame;
  * display area). The filter is the decoder's own pass ({@link LoopFilterPass}) over a copy of the
  * unfiltered reconstruction, with the frame's header, segmentation and filter adjustments, so the
  * measured picture is the one a decoder will show. Search, coarse to fine: from a starting level
- * near where the best lies for the quantizer (a third of its index), steps of 2, then 1, each
- * repeated in the direction that improves until it no longer does; ties keep the lower level.
- * Deterministic.
+ * near where the best lies for the quantizer (a third of its index), steps of 2 in the direction
+ * that improves until it no longer does; then of the two odd levels beside the best only the one on
+ * the side where a parabola through the best and its two neighbours peaks (both when they are not
+ * concave), which saves a filter pass and a measurement per frame at no measurable loss of SSIM
+ * (the curve is smooth at this scale). Ties keep the lower level. Deterministic.
  */
 public final class LoopFilterSearch {
   private final ParsedFrame frame;
@@ -72,20 +74,48 @@ public final class LoopFilterSearch {
       throw new IllegalArgumentException("loop filter level must be 0..63: " + start);
     }
     int best = start;
-    for (int step = 2; step >= 1; step >>= 1) {
-      int down = better(best, best - step);
-      if (down != best) {
-        best = down;
-        for (int next = better(best, best - step); next != best; next = better(best, best - step)) {
-          best = next;
-        }
-        continue;
+    int down = better(best, best - 2);
+    if (down != best) {
+      best = down;
+      for (int next = better(best, best - 2); next != best; next = better(best, best - 2)) {
+        best = next;
       }
-      for (int next = better(best, best + step); next != best; next = better(best, best + step)) {
+    } else {
+      for (int next = better(best, best + 2); next != best; next = better(best, best + 2)) {
         best = next;
       }
     }
-    return best;
+    // Both neighbours at distance 2 are measured now (where they exist): the odd level between
+    // is tested only on the side where a parabola through the three points peaks.
+    int side = best >= 2 && best <= 61 ? parabolaSide(best) : NO_PEAK;
+    if (side != NO_PEAK) {
+      return side == 0 ? best : better(best, best + side);
+    }
+    int next = better(best, best - 1);
+    return next != best ? next : better(best, best + 1);
+  }
+
+  private static final int NO_PEAK = 2;
+
+  /**
+   * −1, 0 or +1: the rounded offset of the peak of the parabola through levels {@code best − 2},
+   * {@code best} and {@code best + 2}; {@link #NO_PEAK} when the three are not concave, and then
+   * {@link #bestLevel} tests both odd neighbours.
+   */
+  private int parabolaSide(int best) {
+    double below = ssim(best - 2);
+    double centre = ssim(best);
+    double above = ssim(best + 2);
+    double curvature = below - 2 * centre + above;
+    if (!(curvature < 0)) {
+      return NO_PEAK;
+    }
+    // Peak at best + 2·t with t = (below − above) / (2·curvature), |t| ≤ 1/2 since centre is best.
+    double offset = (below - above) / curvature;
+    if (offset >= 0.5) {
+      return 1;
+    }
+    return offset <= -0.5 ? -1 : 0;
   }
 
   /** A starting level for quantizer index {@code qIndex}: about where the best level lies. */

@@ -82,6 +82,16 @@ public final class MacroblockPredictor {
    * above-right samples (row −1, columns 16..19), as libvpx does.
    */
   public void subblock(PictureBuilder canvas, int row, int col, int b, int bMode) {
+    loadSubblockEdge(canvas, row, col, b);
+    predictSubblockFromEdge(canvas, row, col, b, bMode);
+  }
+
+  /**
+   * Reads the edge of luma subblock {@code b} (its left column, corner, above and above-right
+   * samples) from the canvas, for {@link #predictSubblockFromEdge}. The edge lies outside the
+   * subblock, so it stays valid while the subblock itself is predicted and reconstructed again.
+   */
+  public void loadSubblockEdge(PictureBuilder canvas, int row, int col, int b) {
     byte[] d = canvas.data(0);
     int stride = canvas.stride(0);
     int yOff = lumaOffset(canvas, row, col);
@@ -100,7 +110,15 @@ public final class MacroblockPredictor {
     for (int i = 0; i < 4; i++) {
       e[9 + i] = d[ar + i] & 0xFF;
     }
-    IntraPredictor.predictSubblock(bMode, e, d, off, stride);
+  }
+
+  /**
+   * Predicts luma subblock {@code b} with {@code bMode} from the edge the last {@link
+   * #loadSubblockEdge} of this subblock read.
+   */
+  public void predictSubblockFromEdge(PictureBuilder canvas, int row, int col, int b, int bMode) {
+    IntraPredictor.predictSubblock(
+        bMode, edge, canvas.data(0), subblockOffset(canvas, row, col, b), canvas.stride(0));
   }
 
   /** Offset of the top-left sample of luma subblock {@code b} of macroblock (row, col). */

@@ -40,70 +40,79 @@ final class SixTapPrediction {
       int dstStride) {
     int[] hx = TAPS[fracX];
     int[] vy = TAPS[fracY];
+    // Taps in locals: the passes write int and byte arrays the JIT cannot prove apart from TAPS.
+    int h0 = hx[0];
+    int h1 = hx[1];
+    int h2 = hx[2];
+    int h3 = hx[3];
+    int h4 = hx[4];
+    int h5 = hx[5];
+    int v0 = vy[0];
+    int v1 = vy[1];
+    int v2 = vy[2];
+    int v3 = vy[3];
+    int v4 = vy[4];
+    int v5 = vy[5];
     // A zero fraction's pass is the identity (tap 128, then +64 >> 7): skip it.
     if (fracY == 0) {
       for (int r = 0; r < h; r++) {
-        int row = srcOff + r * srcStride;
+        int i = srcOff + r * srcStride;
         int d = dstOff + r * dstStride;
-        for (int c = 0; c < w; c++) {
-          int i = row + c;
-          int sum =
-              hx[0] * (src[i - 2] & 0xFF)
-                  + hx[1] * (src[i - 1] & 0xFF)
-                  + hx[2] * (src[i] & 0xFF)
-                  + hx[3] * (src[i + 1] & 0xFF)
-                  + hx[4] * (src[i + 2] & 0xFF)
-                  + hx[5] * (src[i + 3] & 0xFF);
-          dst[d + c] = (byte) clamp255((sum + 64) >> 7);
+        for (int c = 0; c < w; c++, i++) {
+          dst[d + c] = (byte) taps(src, i, 1, h0, h1, h2, h3, h4, h5);
         }
       }
       return;
     }
     if (fracX == 0) {
       for (int r = 0; r < h; r++) {
-        int row = srcOff + r * srcStride;
+        int i = srcOff + r * srcStride;
         int d = dstOff + r * dstStride;
-        for (int c = 0; c < w; c++) {
-          int i = row + c;
-          int sum =
-              vy[0] * (src[i - 2 * srcStride] & 0xFF)
-                  + vy[1] * (src[i - srcStride] & 0xFF)
-                  + vy[2] * (src[i] & 0xFF)
-                  + vy[3] * (src[i + srcStride] & 0xFF)
-                  + vy[4] * (src[i + 2 * srcStride] & 0xFF)
-                  + vy[5] * (src[i + 3 * srcStride] & 0xFF);
-          dst[d + c] = (byte) clamp255((sum + 64) >> 7);
+        for (int c = 0; c < w; c++, i++) {
+          dst[d + c] = (byte) taps(src, i, srcStride, v0, v1, v2, v3, v4, v5);
         }
       }
       return;
     }
     for (int r = 0; r < h + 5; r++) {
-      int row = srcOff + (r - 2) * srcStride;
-      for (int c = 0; c < w; c++) {
-        int i = row + c;
-        int sum =
-            hx[0] * (src[i - 2] & 0xFF)
-                + hx[1] * (src[i - 1] & 0xFF)
-                + hx[2] * (src[i] & 0xFF)
-                + hx[3] * (src[i + 1] & 0xFF)
-                + hx[4] * (src[i + 2] & 0xFF)
-                + hx[5] * (src[i + 3] & 0xFF);
-        tmp[r * w + c] = clamp255((sum + 64) >> 7);
+      int i = srcOff + (r - 2) * srcStride;
+      int t = r * w;
+      for (int c = 0; c < w; c++, i++) {
+        tmp[t + c] = taps(src, i, 1, h0, h1, h2, h3, h4, h5);
       }
     }
+    int w2 = 2 * w;
+    int w3 = 3 * w;
     for (int r = 0; r < h; r++) {
-      for (int c = 0; c < w; c++) {
-        int i = (r + 2) * w + c;
+      int i = (r + 2) * w;
+      int d = dstOff + r * dstStride;
+      for (int c = 0; c < w; c++, i++) {
         int sum =
-            vy[0] * tmp[i - 2 * w]
-                + vy[1] * tmp[i - w]
-                + vy[2] * tmp[i]
-                + vy[3] * tmp[i + w]
-                + vy[4] * tmp[i + 2 * w]
-                + vy[5] * tmp[i + 3 * w];
-        dst[dstOff + r * dstStride + c] = (byte) clamp255((sum + 64) >> 7);
+            v0 * tmp[i - w2]
+                + v1 * tmp[i - w]
+                + v2 * tmp[i]
+                + v3 * tmp[i + w]
+                + v4 * tmp[i + w2]
+                + v5 * tmp[i + w3];
+        dst[d + c] = (byte) clamp255((sum + 64) >> 7);
       }
     }
+  }
+
+  /**
+   * The six taps over the samples {@code step} apart around {@code src[i]} (two before, three
+   * after), rounded and clamped to 0..255.
+   */
+  private static int taps(
+      byte[] src, int i, int step, int t0, int t1, int t2, int t3, int t4, int t5) {
+    int sum =
+        t0 * (src[i - 2 * step] & 0xFF)
+            + t1 * (src[i - step] & 0xFF)
+            + t2 * (src[i] & 0xFF)
+            + t3 * (src[i + step] & 0xFF)
+            + t4 * (src[i + 2 * step] & 0xFF)
+            + t5 * (src[i + 3 * step] & 0xFF);
+    return clamp255((sum + 64) >> 7);
   }
 
   private static int clamp255(int v) {
