@@ -62,9 +62,7 @@ public final class DecoderSpeedBench {
     }
     StringBuilder summary = new StringBuilder();
     for (String source : sources) {
-      // testsrc2 at cq 20 is the historical figure (nearly all macroblocks skipped); natural
-      // content at the design's cq 32 keeps the tuning honest.
-      int q = cq != null ? cq : source.equals("testsrc2") ? 20 : 32;
+      int q = cq != null ? cq : defaultCq(source);
       Path ivf = StreamMaker.ivf(dir, source, w, h, frames, vpxencFlags(q));
       double[] ratio = compare(ivf, runs, warmup);
       summary.append(
@@ -74,7 +72,16 @@ public final class DecoderSpeedBench {
     out.printf("ratios (ours / vpxdec, target >= 0.5):%n%s", summary);
   }
 
-  private static List<String> vpxencFlags(int cq) {
+  /**
+   * testsrc2 at cq 20 is the historical figure (nearly all macroblocks skipped); natural content at
+   * the design's cq 32 keeps the tuning honest.
+   */
+  static int defaultCq(String source) {
+    return source.equals("testsrc2") ? 20 : 32;
+  }
+
+  /** The vpxenc settings of the benchmark streams (ExCamera-like, one pass). */
+  static List<String> vpxencFlags(int cq) {
     return List.of(
         "--good",
         "--cpu-used=4",

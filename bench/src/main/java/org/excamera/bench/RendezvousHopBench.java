@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -18,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,6 +61,7 @@ public final class RendezvousHopBench {
   private Path dataDir;
   private Compression compression = Compression.NONE;
   private boolean tls;
+  private boolean breakdown;
 
   private RendezvousHopBench(Path dataDir) {
     this.dataDir = dataDir;
@@ -71,6 +77,7 @@ public final class RendezvousHopBench {
         case "--data-dir" -> b.dataDir = Files.createTempDirectory(Path.of(args[++i]), "rzb-");
         case "--compression" -> b.compression = Compression.valueOf(args[++i]);
         case "--tls" -> b.tls = true;
+        case "--cpu-breakdown" -> b.breakdown = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -91,6 +98,9 @@ public final class RendezvousHopBench {
         compression,
         tls ? "TLS 1.3 (self-signed, made by keytool)" : "plaintext");
     double[] socket = new double[iterations];
+    double[] socketCpu = new double[iterations];
+    Map<String, Long> threadCpu = new TreeMap<>();
+    double[] hopCpu = new double[iterations];
     double[] socketSha = new double[iterations];
     double[] ratioSha = new double[iterations];
     double[] hop = new double[iterations];
@@ -119,32 +129,46 @@ public final class RendezvousHopBench {
         RendezvousClient reader = client(server, tokens, clientTls).build()) {
       // Interleaved, so that both see the same machine load (other processes share the cores).
       for (int i = -warmup; i < iterations; i++) {
+        long c0 = cpuNanos();
         double s = pair.copy(state, digest, pool, false);
+        long c1 = cpuNanos();
         double sSha = pair.copy(state, digest, pool, true);
         StateKey key = new StateKey(0, i + warmup, "bench");
-        Future<Long> fetched =
+        Future<Received> fetched =
             pool.submit(
                 () -> {
                   byte[] got = reader.fetch("bench", key, Duration.ofMinutes(2));
                   long done = System.nanoTime();
+                  long cpu = cpuNanos();
+                  Map<String, Long> perThread = breakdown ? cpuByThread() : Map.of();
                   check(Arrays.equals(got, state), "relay changed the bytes");
-                  return done;
+                  return new Received(done, cpu, perThread);
                 });
         long waitFrom = System.nanoTime();
         while (registry.get("rendezvous.waiters").gauge().value() < 1) {
           check(System.nanoTime() - waitFrom < 10_000_000_000L, "reader never waited");
           Thread.onSpinWait();
         }
+        Map<String, Long> before = breakdown ? cpuByThread() : Map.of();
         long t0 = System.nanoTime();
+        long h0 = cpuNanos();
         writer.publish("bench", key, state);
         long acked = System.nanoTime();
-        long received = fetched.get(2, TimeUnit.MINUTES);
+        Received done = fetched.get(2, TimeUnit.MINUTES);
+        long received = done.nanos();
+        long h1 = done.cpu();
+        if (i >= 0) {
+          done.threads()
+              .forEach((t, c) -> threadCpu.merge(t, c - before.getOrDefault(t, 0L), Long::sum));
+        }
         long s0 = System.nanoTime();
         byte[] again = reader.fetch("bench", key, Duration.ZERO);
         long s1 = System.nanoTime();
         check(again.length == state.length, "stored fetch lost bytes");
         if (i >= 0) {
           socket[i] = s;
+          socketCpu[i] = (c1 - c0) / 1e6;
+          hopCpu[i] = (h1 - h0) / 1e6;
           socketSha[i] = sSha;
           hop[i] = (received - t0) / 1e6;
           ack[i] = (acked - t0) / 1e6;
@@ -174,12 +198,52 @@ public final class RendezvousHopBench {
         "fetch of stored   : median %7.2f ms  %8.1f MB/s%n",
         median(stored), mb / (median(stored) / 1e3));
     out.printf(
+        "CPU per transfer  : socket copy %.2f ms, hop %.2f ms (medians, all threads)%n",
+        median(socketCpu), median(hopCpu));
+    out.printf(
         "throughput ratio (socket time / hop time, median of per-iteration ratios): %.2f"
             + "   (target >= 0.5)%n",
         median(ratio));
     out.printf(
         "ratio against a socket copy whose receiver also checks SHA-256, as every fetch does: %.2f%n",
         median(ratioSha));
+    if (breakdown) {
+      threadCpu.forEach(
+          (t, c) -> {
+            if (c > iterations * 100_000L) {
+              out.printf("  CPU of %-24s %6.2f ms per hop%n", t, c / 1e6 / iterations);
+            }
+          });
+    }
+  }
+
+  /**
+   * CPU time of the live threads of this process (the server, both clients, the socket pair, the
+   * JIT and GC), in nanoseconds. Unlike wall time it barely depends on what else the machine runs.
+   */
+  private static long cpuNanos() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (long id : threads.getAllThreadIds()) {
+      sum += Math.max(0, threads.getThreadCpuTime(id));
+    }
+    return sum;
+  }
+
+  /** When the reader held the bytes, the process CPU time then, and per thread if asked. */
+  private record Received(long nanos, long cpu, Map<String, Long> threads) {}
+
+  /** CPU nanoseconds of each live thread, by thread name. */
+  private static Map<String, Long> cpuByThread() {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, Long> out = new TreeMap<>();
+    for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (t != null) {
+        out.merge(
+            t.getThreadName(), Math.max(0, threads.getThreadCpuTime(t.getThreadId())), Long::sum);
+      }
+    }
+    return out;
   }
 
   /** A kept-open loopback connection; {@link #copy} sends the state into an array across it. */

@@ -1,5 +1,9 @@
 package org.excamera.codec.loopfilter;
 
+import static org.excamera.codec.loopfilter.PackedEdgeFilters.MACROBLOCK;
+import static org.excamera.codec.loopfilter.PackedEdgeFilters.SIMPLE;
+import static org.excamera.codec.loopfilter.PackedEdgeFilters.SUBBLOCK;
+
 import org.excamera.codec.header.FrameHeader;
 import org.excamera.codec.picture.PictureBuilder;
 import org.excamera.codec.state.FilterAdjustments;
@@ -24,6 +28,10 @@ public final class LoopFilterPass {
   private final MacroblockModes modes;
   private final Residuals residuals;
   private final PictureBuilder canvas;
+  // Per level 0..63, the lane biases of PackedEdgeFilters: [4 * level] macroblock edge limit,
+  // [+1] subblock edge limit, [+2] interior limit, [+3] high edge variance threshold.
+  private final long[] biases = new long[4 * 64];
+  private final long[] g = new long[8];
 
   /**
    * A loop filter pass over {@code canvas}; {@link #row} must then be called for every macroblock
@@ -44,6 +52,12 @@ public final class LoopFilterPass {
     this.modes = frame.modes();
     this.residuals = frame.residuals();
     this.canvas = canvas;
+    for (int level = 1; level < 64; level++) {
+      biases[4 * level] = PackedEdgeFilters.bias(levels.macroblockEdgeLimit(level));
+      biases[4 * level + 1] = PackedEdgeFilters.bias(levels.subblockEdgeLimit(level));
+      biases[4 * level + 2] = PackedEdgeFilters.bias(levels.interiorLimit(level));
+      biases[4 * level + 3] = PackedEdgeFilters.bias(levels.hevThreshold(level));
+    }
   }
 
   /** Filters the whole reconstructed canvas in place. */
@@ -81,52 +95,45 @@ public final class LoopFilterPass {
               || residuals.hasTokens(mb);
       int yo = canvas.origin(0) + row * 16 * ys + col * 16;
       int uvo = canvas.origin(1) + row * 8 * uvs + col * 8;
-      int mbLimit = levels.macroblockEdgeLimit(level);
-      int subLimit = levels.subblockEdgeLimit(level);
-      if (simple) {
-        if (col > 0) {
-          EdgeFilters.simple(y, yo, 1, ys, 16, mbLimit);
-        }
-        if (interior) {
-          for (int x = 4; x < 16; x += 4) {
-            EdgeFilters.simple(y, yo + x, 1, ys, 16, subLimit);
-          }
-        }
-        if (row > 0) {
-          EdgeFilters.simple(y, yo, ys, 1, 16, mbLimit);
-        }
-        if (interior) {
-          for (int r = 4; r < 16; r += 4) {
-            EdgeFilters.simple(y, yo + r * ys, ys, 1, 16, subLimit);
-          }
-        }
-        continue;
-      }
-      int il = levels.interiorLimit(level);
-      int hev = levels.hevThreshold(level);
+      int b = 4 * level;
+      long mbEdge = biases[b];
+      long subEdge = biases[b + 1];
+      long il = biases[b + 2];
+      long hev = biases[b + 3];
+      int mbFilter = simple ? SIMPLE : MACROBLOCK;
+      int subFilter = simple ? SIMPLE : SUBBLOCK;
       if (col > 0) {
-        EdgeFilters.macroblockEdge(y, yo, 1, ys, 16, mbLimit, il, hev);
-        EdgeFilters.macroblockEdge(u, uvo, 1, uvs, 8, mbLimit, il, hev);
-        EdgeFilters.macroblockEdge(v, uvo, 1, uvs, 8, mbLimit, il, hev);
+        PackedEdgeFilters.vertical(y, yo, ys, 16, mbFilter, mbEdge, il, hev, g);
+        if (!simple) {
+          PackedEdgeFilters.vertical(u, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
+          PackedEdgeFilters.vertical(v, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
+        }
       }
       if (interior) {
         for (int x = 4; x < 16; x += 4) {
-          EdgeFilters.subblockEdge(y, yo + x, 1, ys, 16, subLimit, il, hev);
+          PackedEdgeFilters.vertical(y, yo + x, ys, 16, subFilter, subEdge, il, hev, g);
         }
-        EdgeFilters.subblockEdge(u, uvo + 4, 1, uvs, 8, subLimit, il, hev);
-        EdgeFilters.subblockEdge(v, uvo + 4, 1, uvs, 8, subLimit, il, hev);
+        if (!simple) {
+          PackedEdgeFilters.vertical(u, uvo + 4, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
+          PackedEdgeFilters.vertical(v, uvo + 4, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
+        }
       }
       if (row > 0) {
-        EdgeFilters.macroblockEdge(y, yo, ys, 1, 16, mbLimit, il, hev);
-        EdgeFilters.macroblockEdge(u, uvo, uvs, 1, 8, mbLimit, il, hev);
-        EdgeFilters.macroblockEdge(v, uvo, uvs, 1, 8, mbLimit, il, hev);
+        PackedEdgeFilters.horizontal(y, yo, ys, 16, mbFilter, mbEdge, il, hev, g);
+        if (!simple) {
+          PackedEdgeFilters.horizontal(u, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
+          PackedEdgeFilters.horizontal(v, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
+        }
       }
       if (interior) {
         for (int r = 4; r < 16; r += 4) {
-          EdgeFilters.subblockEdge(y, yo + r * ys, ys, 1, 16, subLimit, il, hev);
+          PackedEdgeFilters.horizontal(y, yo + r * ys, ys, 16, subFilter, subEdge, il, hev, g);
         }
-        EdgeFilters.subblockEdge(u, uvo + 4 * uvs, uvs, 1, 8, subLimit, il, hev);
-        EdgeFilters.subblockEdge(v, uvo + 4 * uvs, uvs, 1, 8, subLimit, il, hev);
+        if (!simple) {
+          int o = uvo + 4 * uvs;
+          PackedEdgeFilters.horizontal(u, o, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
+          PackedEdgeFilters.horizontal(v, o, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
+        }
       }
     }
   }

@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * and the call is retried with jittered exponential backoff: a publish is sent again (re-publishing
  * the same bytes is idempotent), a fetch resumes waiting with what is left of its timeout. Calls
  * give up with {@link RelayUnavailableException} once the retry budget is spent. Every fetched
- * state is checked against its SHA-256 digest. Failures the server reports are raised as the
- * matching {@link RendezvousException} subclass.
+ * state is checked against the running CRC32C its writer put in each frame. Failures the server
+ * reports are raised as the matching {@link RendezvousException} subclass.
  */
 public final class RendezvousClient implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RendezvousClient.class);
@@ -150,7 +150,7 @@ public final class RendezvousClient implements AutoCloseable {
    * published. Lost connections are re-established and the wait resumes.
    *
    * @throws FetchTimeoutException if nothing was published in time
-   * @throws DigestMismatchException if the bytes kept failing their digest check
+   * @throws DigestMismatchException if the bytes kept failing their checksum
    */
   public byte[] fetch(String job, StateKey key, Duration timeout) {
     JobIds.check(job);

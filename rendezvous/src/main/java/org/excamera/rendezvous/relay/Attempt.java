@@ -3,7 +3,7 @@ package org.excamera.rendezvous.relay;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import org.excamera.rendezvous.Sha256;
+import org.excamera.rendezvous.Crc32c;
 import org.excamera.rendezvous.StateKey;
 import org.jspecify.annotations.Nullable;
 
@@ -19,9 +19,9 @@ public final class Attempt {
   final SharedFile file;
   final long rawLength;
   long written; // guarded by job.lock: bytes of complete frames, readable by tailers
-  boolean ended; // guarded: the digest is known and this attempt's bytes are the key's bytes
+  boolean ended; // guarded: the checksum is known and this attempt's bytes are the key's bytes
   boolean aborted; // guarded: readers must discard what they got from this attempt
-  @Nullable Sha256 digest; // guarded
+  @Nullable Crc32c crc; // guarded
   private long writePosition; // writer thread only
   boolean writerDone; // writer thread only
 
@@ -56,7 +56,16 @@ public final class Attempt {
 
   /** Appends bytes to the part file without showing them to readers yet (writer thread only). */
   public void write(byte[] bytes, int off, int len) throws IOException {
-    StateFile.writeFully(file.channel, ByteBuffer.wrap(bytes, off, len), writePosition);
+    write(ByteBuffer.wrap(bytes, off, len));
+  }
+
+  /**
+   * Appends the remaining bytes of {@code src} (consuming them), as {@link #write(byte[], int,
+   * int)}.
+   */
+  public void write(ByteBuffer src) throws IOException {
+    int len = src.remaining();
+    StateFile.writeFully(file.channel, src, writePosition);
     writePosition += len;
   }
 

@@ -1,5 +1,6 @@
 package org.excamera.rendezvous.relay;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,30 +13,34 @@ import org.jspecify.annotations.Nullable;
  * Payload buffers under a fixed memory budget. Every buffer the server uses for state bytes comes
  * from here, so the bytes it allocates for payloads never exceed {@link #limit()}: a request that
  * would exceed it waits, and gives up after its timeout (the server then answers BUSY). Released
- * buffers are kept for reuse; idle ones of another size are dropped to make room.
+ * buffers are kept for reuse; idle ones of another size are dropped to make room. The buffers are
+ * direct (plaintext servers: socket, file and checksum work on them without a copy through the
+ * heap) or heap (TLS servers: the TLS streams read and write arrays).
  */
 public final class BufferPool {
   private final long limit;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition released = lock.newCondition();
-  private final Map<Integer, ArrayDeque<byte[]>> idle = new TreeMap<>();
+  private final boolean direct;
+  private final Map<Integer, ArrayDeque<ByteBuffer>> idle = new TreeMap<>();
   private long allocated; // guarded by lock: bytes of all live buffers, idle or lent
   private long lent; // guarded by lock
   private long peakLent; // guarded by lock
 
-  public BufferPool(long limitBytes) {
+  public BufferPool(long limitBytes, boolean direct) {
     if (limitBytes <= 0) {
       throw new IllegalArgumentException("memory budget must be positive: " + limitBytes);
     }
     this.limit = limitBytes;
+    this.direct = direct;
   }
 
   /**
-   * Lends a buffer of exactly {@code size} bytes, waiting up to {@code timeout} for room.
+   * Lends a cleared buffer of exactly {@code size} bytes, waiting up to {@code timeout} for room.
    *
    * @return the buffer, or null if the budget stayed exhausted for the whole timeout
    */
-  public byte @Nullable [] acquire(int size, long timeout, TimeUnit unit)
+  public @Nullable ByteBuffer acquire(int size, long timeout, TimeUnit unit)
       throws InterruptedException {
     if (size > limit) {
       throw new IllegalArgumentException(
@@ -43,11 +48,11 @@ public final class BufferPool {
     }
     long left = unit.toNanos(timeout);
     boolean allocate = false;
-    byte @Nullable [] buffer = null;
+    @Nullable ByteBuffer buffer = null;
     lock.lock();
     try {
       while (true) {
-        ArrayDeque<byte[]> same = idle.get(size);
+        ArrayDeque<ByteBuffer> same = idle.get(size);
         if (same != null && !same.isEmpty()) {
           buffer = same.pop();
           break;
@@ -68,23 +73,26 @@ public final class BufferPool {
     } finally {
       lock.unlock();
     }
-    return allocate ? new byte[size] : buffer;
+    if (allocate || buffer == null) {
+      return direct ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
+    }
+    return buffer.clear();
   }
 
   private void dropIdleUntilRoomFor(int size) {
-    for (ArrayDeque<byte[]> q : idle.values()) {
+    for (ArrayDeque<ByteBuffer> q : idle.values()) {
       while (allocated + size > limit && !q.isEmpty()) {
-        allocated -= q.pop().length;
+        allocated -= q.pop().capacity();
       }
     }
   }
 
   /** Returns a buffer lent by {@link #acquire}. */
-  public void release(byte[] buffer) {
+  public void release(ByteBuffer buffer) {
     lock.lock();
     try {
-      lent -= buffer.length;
-      idle.computeIfAbsent(buffer.length, k -> new ArrayDeque<>()).push(buffer);
+      lent -= buffer.capacity();
+      idle.computeIfAbsent(buffer.capacity(), k -> new ArrayDeque<>()).push(buffer);
       released.signalAll();
     } finally {
       lock.unlock();

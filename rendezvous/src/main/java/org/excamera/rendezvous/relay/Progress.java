@@ -1,6 +1,6 @@
 package org.excamera.rendezvous.relay;
 
-import org.excamera.rendezvous.Sha256;
+import org.excamera.rendezvous.Crc32c;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * {@code digest} ({@link Status#END}), start over ({@link Status#ABORTED}) or send a heartbeat
  * ({@link Status#IDLE}).
  */
-public record Progress(Status status, long available, @Nullable Sha256 digest) {
+public record Progress(Status status, long available, @Nullable Crc32c crc) {
   /** The kinds of progress. */
   public enum Status {
     DATA,

@@ -7,29 +7,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
-import org.excamera.rendezvous.Sha256;
+import org.excamera.rendezvous.Crc32c;
 import org.excamera.rendezvous.StateKey;
 
 /**
- * Layout of a stored state file: the DATA frames exactly as they go on the wire (so serving is a
- * file-to-socket copy), then a trailer: the kind's UTF-8 bytes, then 68 fixed bytes: magic {@code
- * EXST} u32, version u16, batch u32, chunk u32, kind length u16, raw length u64, data length u64,
- * SHA-256 of the raw bytes, CRC32C u32 of the trailer before it. A file without a valid trailer is
- * not a state (it is deleted at startup); files only get their final name after an fsync.
+ * Layout of a stored state file: the DATA frames exactly as they go on the wire, each with its
+ * running CRC32C (so serving is a file-to-socket copy, and a reader checks what came off the disk),
+ * then a trailer: the kind's UTF-8 bytes, then 40 fixed bytes: magic {@code EXST} u32, version u16
+ * (2), batch u32, chunk u32, kind length u16, raw length u64, data length u64, CRC32C u32 of the
+ * raw bytes, CRC32C u32 of the trailer before it. A file without a valid trailer is not a state (it
+ * is moved aside at startup, as are files of version 1, whose frames version 2 readers cannot
+ * check); files only get their final name after an fsync.
  */
 final class StateFile {
   static final int MAGIC = 0x45585354;
-  static final int VERSION = 1;
-  static final int FIXED_TAIL = 4 + 2 + 4 + 4 + 2 + 8 + 8 + 32 + 4;
+  static final int VERSION = 2;
+  static final int FIXED_TAIL = 4 + 2 + 4 + 4 + 2 + 8 + 8 + 4 + 4;
   static final String SUFFIX = ".state";
   static final String PART_SUFFIX = ".part";
 
   private StateFile() {}
 
   /** What a trailer says. */
-  record Trailer(StateKey key, long rawLength, long dataLength, Sha256 digest) {}
+  record Trailer(StateKey key, long rawLength, long dataLength, Crc32c crc) {}
 
-  static byte[] trailer(StateKey key, long rawLength, long dataLength, Sha256 digest) {
+  static byte[] trailer(StateKey key, long rawLength, long dataLength, Crc32c stateCrc) {
     byte[] kind = key.kind().getBytes(StandardCharsets.UTF_8);
     ByteBuffer b = ByteBuffer.allocate(kind.length + FIXED_TAIL);
     b.put(kind)
@@ -40,7 +42,7 @@ final class StateFile {
         .putShort((short) kind.length)
         .putLong(rawLength)
         .putLong(dataLength)
-        .put(digest.toBytes());
+        .putInt(stateCrc.value());
     CRC32C crc = new CRC32C();
     crc.update(b.array(), 0, b.position());
     b.putInt((int) crc.getValue());
@@ -57,16 +59,19 @@ final class StateFile {
       ByteBuffer tail = ByteBuffer.allocate(FIXED_TAIL);
       readFully(ch, tail, size - FIXED_TAIL);
       tail.flip();
-      if (tail.getInt() != MAGIC || tail.getShort() != VERSION) {
+      if (tail.getInt() != MAGIC) {
         throw new IOException(file + ": no state trailer");
+      }
+      int version = tail.getShort();
+      if (version != VERSION) {
+        throw new IOException(file + ": state file of version " + version + ", not " + VERSION);
       }
       int batch = tail.getInt();
       int chunk = tail.getInt();
       int kindLength = tail.getShort() & 0xFFFF;
       long rawLength = tail.getLong();
       long dataLength = tail.getLong();
-      byte[] digest = new byte[32];
-      tail.get(digest);
+      Crc32c stateCrc = new Crc32c(tail.getInt());
       int crcStored = tail.getInt();
       if (kindLength > 64 || dataLength + kindLength + FIXED_TAIL != size || rawLength < 0) {
         throw new IOException(file + ": inconsistent state trailer");
@@ -85,7 +90,7 @@ final class StateFile {
       } catch (IllegalArgumentException e) {
         throw new IOException(file + ": bad key in trailer: " + e.getMessage(), e);
       }
-      return new Trailer(key, rawLength, dataLength, Sha256.of(digest));
+      return new Trailer(key, rawLength, dataLength, stateCrc);
     }
   }
 

@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.excamera.rendezvous.Crc32c;
 import org.excamera.rendezvous.JobDeletedException;
 import org.excamera.rendezvous.PublishOutcome;
-import org.excamera.rendezvous.Sha256;
 import org.excamera.rendezvous.StateConflictException;
 import org.excamera.rendezvous.StateKey;
 import org.jspecify.annotations.Nullable;
@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * frames, readers tail them as they land; {@link #finish} installs the state under its key (or
  * finds the same bytes already there, or a conflict), then writes the trailer, fsyncs the file,
  * renames it to its final name and fsyncs the directory before it returns: only then does the
- * server acknowledge. Readers may finish as soon as the digest is known; if the server dies before
- * the fsync, the writer was not acknowledged and publishes again (states are deterministic).
+ * server acknowledge. Readers may finish as soon as the checksum is known; if the server dies
+ * before the fsync, the writer was not acknowledged and publishes again (states are deterministic).
  *
  * <p>Jobs idle for longer than the TTL are deleted by {@link #expireIdle}. On {@link #open}, part
  * files and half-deleted jobs are removed and every complete state is indexed again.
@@ -78,7 +78,7 @@ public final class StateStore {
       for (Map.Entry<Path, StateFile.Trailer> f :
           directory.recoverStates(e.getValue()).entrySet()) {
         StateFile.Trailer t = f.getValue();
-        Stored s = new Stored(t.rawLength(), t.dataLength(), t.digest());
+        Stored s = new Stored(t.rawLength(), t.dataLength(), t.crc());
         s.path = f.getKey();
         s.durable.complete(null);
         job.slot(t.key()).stored = s;
@@ -170,17 +170,19 @@ public final class StateStore {
   }
 
   /**
-   * Installs a fully received attempt whose bytes the caller verified against {@code digest}, and
-   * returns once it is durable.
+   * Installs a fully received attempt whose bytes the caller checked against {@code crc}, and
+   * returns once it is durable. If the key already holds a state, the two are compared byte for
+   * byte (a checksum alone could match by chance); {@code scratch} (from the memory budget, at
+   * least 64 bytes) is used for that.
    *
    * @throws StateConflictException if the key holds different bytes
    * @throws JobDeletedException if the job was deleted meanwhile
    */
-  public PublishOutcome finish(Attempt a, Sha256 digest) throws IOException {
+  public PublishOutcome finish(Attempt a, Crc32c crc, ByteBuffer scratch) throws IOException {
     Job job = a.job;
     Slot slot = a.slot;
     Stored target;
-    boolean install;
+    boolean installed;
     long dataLength = a.writePosition();
     job.lock.lock();
     try {
@@ -193,40 +195,41 @@ public final class StateStore {
       job.lastActivityMillis = clock.millis();
       slot.attempts.remove(a);
       Stored existing = slot.stored;
+      installed = existing == null;
       if (existing == null) {
-        target = new Stored(a.rawLength, dataLength, digest);
+        target = new Stored(a.rawLength, dataLength, crc);
         a.file.retain();
         target.shared = a.file;
         slot.stored = target;
-        install = true;
-      } else if (existing.digest.equals(digest) && existing.rawLength == a.rawLength) {
-        target = existing;
-        install = false;
+        a.crc = crc;
+        a.ended = true;
+        slot.changed.signalAll();
+      } else if (existing.rawLength == a.rawLength && existing.crc.equals(crc)) {
+        target = existing; // compared byte for byte below
       } else {
         a.aborted = true;
         slot.changed.signalAll();
         throw new StateConflictException(
-            "job %s key %s already holds %s; this publish has %s"
-                .formatted(job.id, slot.key, existing.digest, digest));
+            "job %s key %s already holds %d bytes with %s; this publish has %d bytes with %s"
+                .formatted(job.id, slot.key, existing.rawLength, existing.crc, a.rawLength, crc));
       }
-      a.digest = digest;
-      a.ended = true;
-      slot.changed.signalAll();
     } finally {
       job.lock.unlock();
       if (a.aborted) {
         writerDone(a, true);
       }
     }
-    if (!install) {
-      writerDone(a, true);
-      awaitDurable(target, job.id, slot.key);
-      return PublishOutcome.ALREADY_PRESENT;
-    }
+    return installed ? install(a, target, crc) : compareWithStored(a, target, crc, scratch);
+  }
+
+  /** Makes an installed attempt's file durable under its final name. */
+  private PublishOutcome install(Attempt a, Stored target, Crc32c crc) throws IOException {
+    Job job = a.job;
+    Slot slot = a.slot;
     Path finalPath = a.partFile.resolveSibling(slot.key.fileStem() + StateFile.SUFFIX);
     try {
-      byte[] trailer = StateFile.trailer(slot.key, a.rawLength, dataLength, digest);
-      StateFile.writeFully(a.file.channel, ByteBuffer.wrap(trailer), dataLength);
+      byte[] trailer = StateFile.trailer(slot.key, a.rawLength, target.dataLength, crc);
+      StateFile.writeFully(a.file.channel, ByteBuffer.wrap(trailer), target.dataLength);
       a.file.channel.force(true);
       Files.move(a.partFile, finalPath, StandardCopyOption.ATOMIC_MOVE);
       StateFile.syncDirectory(a.partFile.resolveSibling("."));
@@ -256,6 +259,58 @@ public final class StateStore {
     target.durable.complete(null);
     writerDone(a, false);
     return PublishOutcome.CREATED;
+  }
+
+  /**
+   * Compares a re-published attempt with the state stored under its key (same length and checksum)
+   * once that is durable: the same bytes end the attempt as a duplicate, readers tailing it
+   * included; different bytes abort it. Either way its part file goes.
+   */
+  private PublishOutcome compareWithStored(
+      Attempt a, Stored existing, Crc32c crc, ByteBuffer scratch) throws IOException {
+    Job job = a.job;
+    Slot slot = a.slot;
+    awaitDurable(existing, job.id, slot.key);
+    Path path;
+    job.lock.lock();
+    try {
+      path = existing.path;
+    } finally {
+      job.lock.unlock();
+    }
+    if (path == null) {
+      throw new AssertionError("a durable state has no path");
+    }
+    boolean same;
+    try (FileChannel stored = FileChannel.open(path, StandardOpenOption.READ)) {
+      same =
+          RawStateReader.sameRawBytes(
+              a.file.channel, a.writePosition(), stored, existing.dataLength, scratch);
+    } catch (NoSuchFileException e) {
+      throw new JobDeletedException("job %s was deleted during the publish".formatted(job.id));
+    }
+    job.lock.lock();
+    try {
+      if (a.aborted || job.deleted) {
+        throw new JobDeletedException("job %s was deleted during the publish".formatted(job.id));
+      }
+      if (same) {
+        a.crc = crc;
+        a.ended = true;
+      } else {
+        a.aborted = true;
+      }
+      slot.changed.signalAll();
+    } finally {
+      job.lock.unlock();
+    }
+    writerDone(a, true);
+    if (!same) {
+      throw new StateConflictException(
+          "job %s key %s already holds other bytes of the same length and %s"
+              .formatted(job.id, slot.key, crc));
+    }
+    return PublishOutcome.ALREADY_PRESENT;
   }
 
   private static void releaseShared(Job job, Stored target) {

@@ -2,7 +2,7 @@ package org.excamera.rendezvous.relay;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import org.excamera.rendezvous.Sha256;
+import org.excamera.rendezvous.Crc32c;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,14 +12,14 @@ import org.jspecify.annotations.Nullable;
 final class Stored {
   final long rawLength;
   final long dataLength;
-  final Sha256 digest;
+  final Crc32c crc;
   final CompletableFuture<Void> durable = new CompletableFuture<>();
   @Nullable SharedFile shared;
   @Nullable Path path;
 
-  Stored(long rawLength, long dataLength, Sha256 digest) {
+  Stored(long rawLength, long dataLength, Crc32c crc) {
     this.rawLength = rawLength;
     this.dataLength = dataLength;
-    this.digest = digest;
+    this.crc = crc;
   }
 }

@@ -2,7 +2,7 @@ package org.excamera.rendezvous.relay;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import org.excamera.rendezvous.Sha256;
+import org.excamera.rendezvous.Crc32c;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,7 @@ public final class Tail implements AutoCloseable {
   private final FileChannel channel;
   private final long rawLength;
   private final long dataLength; // stored sources only
-  private final @Nullable Sha256 digest; // stored sources only
+  private final @Nullable Crc32c crc; // stored sources only
   private boolean closed;
 
   private Tail(
@@ -30,14 +30,14 @@ public final class Tail implements AutoCloseable {
       FileChannel channel,
       long rawLength,
       long dataLength,
-      @Nullable Sha256 digest) {
+      @Nullable Crc32c crc) {
     this.job = job;
     this.attempt = attempt;
     this.shared = shared;
     this.channel = channel;
     this.rawLength = rawLength;
     this.dataLength = dataLength;
-    this.digest = digest;
+    this.crc = crc;
   }
 
   /** Tails an attempt; the caller holds the job's lock and has retained the attempt's file. */
@@ -47,12 +47,12 @@ public final class Tail implements AutoCloseable {
 
   /** Reads a stored state through a shared file the caller retained under the job's lock. */
   static Tail ofShared(Job job, Stored s, SharedFile file) {
-    return new Tail(job, null, file, file.channel, s.rawLength, s.dataLength, s.digest);
+    return new Tail(job, null, file, file.channel, s.rawLength, s.dataLength, s.crc);
   }
 
   /** Reads a stored state through a channel of its own. */
   static Tail ofChannel(Job job, Stored s, FileChannel channel) {
-    return new Tail(job, null, null, channel, s.rawLength, s.dataLength, s.digest);
+    return new Tail(job, null, null, channel, s.rawLength, s.dataLength, s.crc);
   }
 
   public long rawLength() {
@@ -68,10 +68,9 @@ public final class Tail implements AutoCloseable {
   public Progress await(long pos, long maxWaitNanos) throws InterruptedException {
     Attempt a = attempt;
     if (a == null) {
-      Sha256 d = digest;
       return pos < dataLength
           ? new Progress(Progress.Status.DATA, dataLength, null)
-          : new Progress(Progress.Status.END, dataLength, d);
+          : new Progress(Progress.Status.END, dataLength, crc);
     }
     job.lock.lock();
     try {
@@ -84,7 +83,7 @@ public final class Tail implements AutoCloseable {
           return new Progress(Progress.Status.DATA, a.written, null);
         }
         if (a.ended) {
-          return new Progress(Progress.Status.END, a.written, a.digest);
+          return new Progress(Progress.Status.END, a.written, a.crc);
         }
         if (left <= 0) {
           return new Progress(Progress.Status.IDLE, a.written, null);

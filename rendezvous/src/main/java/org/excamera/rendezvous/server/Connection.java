@@ -1,6 +1,5 @@
 package org.excamera.rendezvous.server;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -9,12 +8,13 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
-import java.security.MessageDigest;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.zip.CRC32C;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
+import org.excamera.rendezvous.Crc32c;
 import org.excamera.rendezvous.DigestMismatchException;
 import org.excamera.rendezvous.ErrorCode;
 import org.excamera.rendezvous.JobDeletedException;
@@ -22,7 +22,6 @@ import org.excamera.rendezvous.PayloadTooLargeException;
 import org.excamera.rendezvous.PublishOutcome;
 import org.excamera.rendezvous.RelayUnavailableException;
 import org.excamera.rendezvous.RendezvousException;
-import org.excamera.rendezvous.Sha256;
 import org.excamera.rendezvous.StateConflictException;
 import org.excamera.rendezvous.TokenRejectedException;
 import org.excamera.rendezvous.relay.Attempt;
@@ -37,7 +36,6 @@ import org.excamera.rendezvous.wire.DeleteJobRequest;
 import org.excamera.rendezvous.wire.ErrorReply;
 import org.excamera.rendezvous.wire.FetchRequest;
 import org.excamera.rendezvous.wire.FrameHeader;
-import org.excamera.rendezvous.wire.FrameReader;
 import org.excamera.rendezvous.wire.FrameType;
 import org.excamera.rendezvous.wire.FrameWriter;
 import org.excamera.rendezvous.wire.Protocol;
@@ -59,6 +57,9 @@ final class Connection implements Runnable {
   private static final int IO_BUFFER = 64 * 1024;
   private static final int WINDOW = 64 * 1024;
 
+  private final CRC32C running = new CRC32C(); // of the publish being received
+  private final byte[] prefix = new byte[Protocol.HEADER_BYTES + Protocol.CHUNK_HEADER_BYTES];
+
   private final SocketChannel channel;
   private final long id;
   private final ServerSettings settings;
@@ -75,8 +76,16 @@ final class Connection implements Runnable {
    */
   private volatile long writingSince;
 
+  /**
+   * When the blocking read in progress on a plaintext channel times out ({@code System.nanoTime()},
+   * never 0), or 0 when not reading: channel reads have no timeout of their own, so the server's
+   * watchdog closes the connection past it. TLS reads use the socket's timeout instead.
+   */
+  private volatile long readDeadline;
+
+  private long readTimeoutNanos;
   private @Nullable Socket socket;
-  private @Nullable FrameReader reader;
+  private @Nullable ConnectionInput reader;
   private @Nullable FrameWriter writer;
   private @Nullable ChunkDecoder decoder;
 
@@ -151,9 +160,12 @@ final class Connection implements Runnable {
     plain.setTcpNoDelay(true);
     plain.setKeepAlive(true);
     plain.setSoTimeout((int) settings.ioTimeout.toMillis());
+    readTimeoutNanos = settings.ioTimeout.toNanos();
     Socket s = plain;
     SSLContext tls = settings.tls;
-    if (tls != null) {
+    if (tls == null) {
+      reader = ConnectionInput.ofChannel(this::readChannel);
+    } else {
       SSLSocket ssl =
           (SSLSocket) tls.getSocketFactory().createSocket(plain, null, plain.getPort(), true);
       ssl.setUseClientMode(false);
@@ -161,21 +173,20 @@ final class Connection implements Runnable {
       ssl.setNeedClientAuth(settings.requireClientCertificates);
       ssl.startHandshake();
       s = ssl;
+      reader = ConnectionInput.ofStream(ssl.getInputStream());
     }
     socket = s;
-    reader = new FrameReader(new BufferedInputStream(s.getInputStream(), IO_BUFFER));
     writer = new FrameWriter(new BufferedOutputStream(new Watched(s.getOutputStream()), IO_BUFFER));
   }
 
   /** Serves one request; false when the peer closed the connection between requests. */
   private boolean serveOne() throws IOException, InterruptedException {
-    Socket s = socket();
-    s.setSoTimeout((int) settings.idleTimeout.toMillis());
+    readTimeout(settings.idleTimeout);
     FrameHeader h = reader().readHeader();
     if (h == null) {
       return false;
     }
-    s.setSoTimeout((int) settings.ioTimeout.toMillis());
+    readTimeout(settings.ioTimeout);
     switch (h.type()) {
       case PUBLISH -> {
         return publish(PublishRequest.decode(reader().readBody(h)));
@@ -239,12 +250,12 @@ final class Connection implements Runnable {
       refuse(e);
       return true;
     }
-    byte[] frame = acquire(RendezvousServer.PUBLISH_BUFFER);
-    if (frame == null) {
+    ByteBuffer buffer = acquire(RendezvousServer.PUBLISH_BUFFER);
+    if (buffer == null) {
       refuse(busy());
       return true;
     }
-    byte[] window = null;
+    ByteBuffer window = null;
     Attempt attempt = null;
     long started = System.nanoTime();
     try {
@@ -252,25 +263,23 @@ final class Connection implements Runnable {
       FrameWriter w = writer();
       w.writeEmpty(FrameType.READY);
       w.flush();
-      MessageDigest md = Sha256.newDigest();
+      running.reset();
       long raw = 0;
-      FrameReader in = reader();
+      ConnectionInput in = reader();
       while (true) {
         FrameHeader h = in.readHeaderOrThrow();
         if (h.type() == FrameType.DATA) {
-          // Streamed through a small buffer; readers see the frame once all of it is checked.
-          int prefix = Protocol.HEADER_BYTES + Protocol.CHUNK_HEADER_BYTES;
-          FrameWriter.encodeHeader(frame, 0, FrameType.DATA, h.length());
+          // Streamed through the buffer; readers see the frame once all of it is checked.
+          FrameWriter.encodeHeader(prefix, 0, FrameType.DATA, h.length());
           int first = Math.min(h.length(), Protocol.CHUNK_HEADER_BYTES);
-          in.readFully(frame, Protocol.HEADER_BYTES, first);
-          ChunkHeader c = ChunkHeader.parse(frame, Protocol.HEADER_BYTES, h.length());
+          in.readFully(prefix, Protocol.HEADER_BYTES, first);
+          ChunkHeader c = ChunkHeader.parse(prefix, Protocol.HEADER_BYTES, h.length());
           if (raw + c.rawLength() > r.rawLength()) {
             throw new WireFormatException(
                 ErrorCode.MALFORMED_FRAME,
                 "%s: chunks exceed the declared %d bytes".formatted(r.describe(), r.rawLength()));
           }
-          attempt.write(frame, 0, prefix);
-          byte[] inflateWindow = null; // set for deflated chunks
+          attempt.write(prefix, 0, prefix.length);
           if (c.deflated()) {
             if (window == null) {
               window = acquire(WINDOW);
@@ -278,39 +287,47 @@ final class Connection implements Runnable {
                 throw new RelayUnavailableException(ErrorCode.BUSY, "out of buffer memory", null);
               }
             }
-            inflateWindow = window;
             decoder().begin();
           }
+          ByteBuffer inflateWindow = c.deflated() ? window : null;
           int left = c.encodedLength();
           while (left > 0) {
-            int n = Math.min(frame.length, left);
-            in.readFully(frame, 0, n);
-            attempt.write(frame, 0, n);
+            ByteBuffer piece = in.next(buffer, left);
+            left -= piece.remaining();
+            int at = piece.position();
             if (inflateWindow != null) {
-              decoder().feed(md, frame, 0, n, c.rawLength(), inflateWindow);
+              attempt.write(piece);
+              decoder().feed(running, piece.position(at), c.rawLength(), inflateWindow);
             } else {
-              md.update(frame, 0, n);
+              running.update(piece);
+              attempt.write(piece.position(at));
             }
-            left -= n;
           }
           if (inflateWindow != null) {
             decoder().end(c.rawLength());
           }
-          attempt.publishWritten();
           raw += c.rawLength();
+          Crc32c actual = Crc32c.of(running);
+          if (!actual.equals(c.runningCrc())) {
+            throw new WireFormatException(
+                ErrorCode.DIGEST_MISMATCH,
+                "%s: bytes up to %d have %s, the frame says %s"
+                    .formatted(r.describe(), raw, actual, c.runningCrc()));
+          }
+          attempt.publishWritten();
         } else if (h.type() == FrameType.PUBLISH_END) {
-          Sha256 declared = Replies.readDigest(FrameType.PUBLISH_END, in.readBody(h));
+          Crc32c declared = Replies.readChecksum(FrameType.PUBLISH_END, in.readBody(h));
           if (raw != r.rawLength()) {
             throw new WireFormatException(
                 ErrorCode.MALFORMED_FRAME,
                 "%s: %d bytes sent, %d declared".formatted(r.describe(), raw, r.rawLength()));
           }
-          Sha256 actual = Sha256.of(md.digest());
+          Crc32c actual = Crc32c.of(running);
           if (!actual.equals(declared)) {
             throw new DigestMismatchException(
-                "%s: bytes hash to %s, declared %s".formatted(r.describe(), actual, declared));
+                "%s: bytes have %s, declared %s".formatted(r.describe(), actual, declared));
           }
-          PublishOutcome outcome = store.finish(attempt, declared);
+          PublishOutcome outcome = store.finish(attempt, declared, buffer);
           metrics.published(outcome, raw); // before the reply: a client may read meters next
           w.write(FrameType.PUBLISHED, Replies.published(outcome, declared));
           w.flush();
@@ -338,7 +355,7 @@ final class Connection implements Runnable {
       if (attempt != null) {
         store.abort(attempt);
       }
-      buffers.release(frame);
+      buffers.release(buffer);
       if (window != null) {
         buffers.release(window);
       }
@@ -357,7 +374,7 @@ final class Connection implements Runnable {
     long deadline = started + TimeUnit.MILLISECONDS.toNanos(timeout);
     long heartbeat = TimeUnit.MILLISECONDS.toNanos(Math.max(10, r.heartbeatMillis()));
     FrameWriter w = writer();
-    byte[] copyBuffer = null;
+    ByteBuffer copyBuffer = null;
     boolean waitRecorded = false;
     try {
       while (true) {
@@ -404,7 +421,7 @@ final class Connection implements Runnable {
   }
 
   /** Streams one source; true when the state was delivered, false when its publish aborted. */
-  private boolean serveTail(Tail tail, long heartbeat, byte @Nullable [] copyBuffer)
+  private boolean serveTail(Tail tail, long heartbeat, @Nullable ByteBuffer copyBuffer)
       throws IOException, InterruptedException {
     FrameWriter w = writer();
     long pos = 0;
@@ -420,12 +437,12 @@ final class Connection implements Runnable {
             copy(tail.channel(), pos, p.available() - pos, copyBuffer);
             pos = p.available();
           }
-          Sha256 digest = p.digest();
-          if (digest == null) {
-            throw new AssertionError("END without a digest");
+          Crc32c crc = p.crc();
+          if (crc == null) {
+            throw new AssertionError("END without a checksum");
           }
           metrics.fetchServed(pos);
-          w.write(FrameType.STATE_END, Replies.digest(digest));
+          w.write(FrameType.STATE_END, Replies.checksum(crc));
           w.flush();
           return true;
         }
@@ -443,7 +460,7 @@ final class Connection implements Runnable {
   }
 
   /** Copies frames from the state file to the socket: sendfile in plaintext, a buffer in TLS. */
-  private void copy(FileChannel from, long pos, long len, byte @Nullable [] buffer)
+  private void copy(FileChannel from, long pos, long len, @Nullable ByteBuffer buffer)
       throws IOException {
     FrameWriter w = writer();
     if (buffer == null) {
@@ -466,14 +483,14 @@ final class Connection implements Runnable {
     }
     long done = 0;
     while (done < len) {
-      int want = (int) Math.min(buffer.length, len - done);
-      ByteBuffer b = ByteBuffer.wrap(buffer, 0, want);
+      int want = (int) Math.min(buffer.capacity(), len - done);
+      ByteBuffer b = buffer.clear().limit(want);
       while (b.hasRemaining()) {
         if (from.read(b, pos + done + b.position()) < 0) {
           throw new IOException("state file ended early at " + (pos + done + b.position()));
         }
       }
-      w.writeRaw(buffer, 0, want);
+      w.writeRaw(buffer.array(), buffer.arrayOffset(), want);
       done += want;
     }
   }
@@ -491,7 +508,7 @@ final class Connection implements Runnable {
     w.flush();
   }
 
-  private byte @Nullable [] acquire(int size) throws InterruptedException {
+  private @Nullable ByteBuffer acquire(int size) throws InterruptedException {
     return buffers.acquire(size, settings.bufferWait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -500,16 +517,28 @@ final class Connection implements Runnable {
         ErrorCode.BUSY, "the server's buffer memory is exhausted; try again", null);
   }
 
-  private Socket socket() {
+  /** Sets how long a read may block: on the TLS socket, and for the watchdog on plaintext. */
+  private void readTimeout(java.time.Duration d) throws IOException {
+    readTimeoutNanos = d.toNanos();
     Socket s = socket;
     if (s == null) {
       throw new IllegalStateException("connection not open");
     }
-    return s;
+    s.setSoTimeout((int) d.toMillis());
   }
 
-  private FrameReader reader() {
-    FrameReader r = reader;
+  /** A blocking read from the plaintext channel, watched by the server's watchdog. */
+  private int readChannel(ByteBuffer dst) throws IOException {
+    readDeadline = (System.nanoTime() + readTimeoutNanos) | 1;
+    try {
+      return channel.read(dst);
+    } finally {
+      readDeadline = 0;
+    }
+  }
+
+  private ConnectionInput reader() {
+    ConnectionInput r = reader;
     if (r == null) {
       throw new IllegalStateException("connection not open");
     }
@@ -537,6 +566,12 @@ final class Connection implements Runnable {
   boolean writeStuckFor(long limitNanos, long nowNanos) {
     long since = writingSince;
     return since != 0 && nowNanos - since > limitNanos;
+  }
+
+  /** Whether a plaintext read has been blocked past its timeout (the peer sent nothing). */
+  boolean readTimedOut(long nowNanos) {
+    long deadline = readDeadline;
+    return deadline != 0 && nowNanos - deadline > 0;
   }
 
   /** Marks blocking writes to the socket for the watchdog. */

@@ -45,7 +45,7 @@ public final class RendezvousServer implements AutoCloseable {
   private RendezvousServer(ServerSettings settings, MeterRegistry registry) throws IOException {
     this.settings = settings;
     this.store = StateStore.open(settings.dataDir, settings.clock, settings.jobTtl);
-    this.buffers = new BufferPool(settings.memoryBudgetBytes);
+    this.buffers = new BufferPool(settings.memoryBudgetBytes, !settings.isTls());
     this.metrics = new ServerMetrics(registry, store, buffers, connections::size);
     this.listener = ServerSocketChannel.open();
     listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -72,7 +72,7 @@ public final class RendezvousServer implements AutoCloseable {
     long watch = Math.max(100, settings.ioTimeout.toMillis() / 4);
     var unused2 =
         server.sweeper.scheduleWithFixedDelay(
-            server::closeStuckWriters, watch, watch, TimeUnit.MILLISECONDS);
+            server::closeStuckConnections, watch, watch, TimeUnit.MILLISECONDS);
     log.info(
         "rendezvous serving on {} ({}), data in {}",
         server.address(),
@@ -114,14 +114,20 @@ public final class RendezvousServer implements AutoCloseable {
     }
   }
 
-  /** Closes connections whose peer has not taken our bytes for longer than the I/O timeout. */
-  private void closeStuckWriters() {
+  /**
+   * Closes connections whose peer has not taken our bytes for longer than the I/O timeout, and
+   * plaintext connections whose read has waited past its timeout (channel reads have none).
+   */
+  private void closeStuckConnections() {
     long now = System.nanoTime();
     long limit = settings.ioTimeout.toNanos();
     for (Connection c : connections) {
       if (c.writeStuckFor(limit, now)) {
         log.warn(
             "connection {}: peer stopped reading for over {}; closing", c.id(), settings.ioTimeout);
+        c.close();
+      } else if (c.readTimedOut(now)) {
+        log.debug("connection {}: the peer sent nothing in time; closing", c.id());
         c.close();
       }
     }

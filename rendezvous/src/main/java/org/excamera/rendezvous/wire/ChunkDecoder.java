@@ -1,5 +1,7 @@
 package org.excamera.rendezvous.wire;
 
+import java.nio.ByteBuffer;
+import java.util.zip.Checksum;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -52,25 +54,21 @@ public final class ChunkDecoder implements AutoCloseable {
   }
 
   /**
-   * Inflates the next piece of the chunk through {@code window} into {@code digest}.
+   * Inflates the next piece of the chunk (all of {@code src}'s remaining bytes, consumed) through
+   * {@code window} into {@code checksum}.
    *
    * @throws WireFormatException if it is corrupt, goes past {@code rawLength} or past its end
    */
-  public void feed(
-      java.security.MessageDigest digest,
-      byte[] src,
-      int off,
-      int len,
-      int rawLength,
-      byte[] window)
+  public void feed(Checksum checksum, ByteBuffer src, int rawLength, ByteBuffer window)
       throws WireFormatException {
     if (inflater.finished()) {
       throw ChunkHeader.malformed("bytes after the end of a deflated chunk");
     }
-    inflater.setInput(src, off, len);
+    inflater.setInput(src);
     try {
       while (true) {
-        int k = inflater.inflate(window, 0, window.length);
+        window.clear();
+        int k = inflater.inflate(window);
         if (k == 0) {
           break; // starved, finished or asking for a dictionary: judged below and in end()
         }
@@ -79,7 +77,7 @@ public final class ChunkDecoder implements AutoCloseable {
           throw ChunkHeader.malformed(
               "deflated chunk inflates past its declared %d bytes".formatted(rawLength));
         }
-        digest.update(window, 0, k);
+        checksum.update(window.flip());
       }
     } catch (DataFormatException e) {
       throw ChunkHeader.malformed("deflated chunk is corrupt: " + e.getMessage());

@@ -45,7 +45,7 @@ public final class FrameReader {
   }
 
   /** Validates a 12-byte header. */
-  static FrameHeader parseHeader(byte[] h) throws WireFormatException {
+  public static FrameHeader parseHeader(byte[] h) throws WireFormatException {
     int magic = Bytes.getInt(h, 0);
     if (magic != Protocol.MAGIC) {
       throw new WireFormatException(

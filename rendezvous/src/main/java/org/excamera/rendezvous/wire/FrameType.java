@@ -10,20 +10,20 @@ public enum FrameType {
   PUBLISH(1, Protocol.MAX_CONTROL_BODY),
   /** S→C: the server accepted a PUBLISH; the client streams DATA frames then PUBLISH_END. */
   READY(2, 0),
-  /** Both ways: one chunk of a state (encoding u8, raw length u32, bytes). */
+  /** Both ways: one chunk of a state (encoding u8, raw length u32, running CRC32C u32, bytes). */
   DATA(3, Protocol.MAX_DATA_BODY),
-  /** C→S: the SHA-256 of the raw bytes just sent. Answered by PUBLISHED or ERROR. */
-  PUBLISH_END(4, 32),
-  /** S→C: outcome u8, digest; the state is durable. */
-  PUBLISHED(5, 33),
+  /** C→S: the CRC32C of the raw bytes just sent. Answered by PUBLISHED or ERROR. */
+  PUBLISH_END(4, 4),
+  /** S→C: outcome u8, CRC32C of the stored state; the state is durable. */
+  PUBLISHED(5, 5),
   /** C→S: token, job, key, timeout ms u64, heartbeat ms u32. */
   FETCH(6, Protocol.MAX_CONTROL_BODY),
   /** S→C: still waiting (a heartbeat while a fetch waits or a publish stalls). */
   WAITING(7, 0),
   /** S→C: a state follows: raw length u64, then DATA frames, then STATE_END or ABORTED. */
   STATE_BEGIN(8, 8),
-  /** S→C: the digest of the state just streamed; the fetch is done. */
-  STATE_END(9, 32),
+  /** S→C: the CRC32C of the state just streamed; the fetch is done. */
+  STATE_END(9, 4),
   /** S→C: the publish being relayed failed; discard what came since STATE_BEGIN and wait on. */
   ABORTED(10, Protocol.MAX_CONTROL_BODY),
   /** C→S: token, job. Answered by DELETED. */

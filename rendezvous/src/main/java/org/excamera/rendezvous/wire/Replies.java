@@ -1,33 +1,35 @@
 package org.excamera.rendezvous.wire;
 
+import org.excamera.rendezvous.Crc32c;
 import org.excamera.rendezvous.PublishOutcome;
-import org.excamera.rendezvous.Sha256;
 
 /** The small fixed-layout bodies: PUBLISH_END, PUBLISHED, STATE_BEGIN, STATE_END, DELETED. */
 public final class Replies {
   private Replies() {}
 
-  public static byte[] digest(Sha256 digest) {
-    return digest.toBytes();
+  public static byte[] checksum(Crc32c crc) {
+    byte[] b = new byte[Crc32c.BYTES];
+    Bytes.putInt(b, 0, crc.value());
+    return b;
   }
 
-  public static Sha256 readDigest(FrameType type, byte[] body) throws WireFormatException {
+  public static Crc32c readChecksum(FrameType type, byte[] body) throws WireFormatException {
     BodyReader r = new BodyReader(type, body);
-    byte[] d = r.bytes(Sha256.BYTES, "digest");
+    Crc32c crc = new Crc32c((int) r.u32("checksum"));
     r.end();
-    return Sha256.of(d);
+    return crc;
   }
 
-  public static byte[] published(PublishOutcome outcome, Sha256 digest) {
+  public static byte[] published(PublishOutcome outcome, Crc32c crc) {
     int code = outcome == PublishOutcome.CREATED ? 0 : 1;
-    return new BodyWriter().u8(code).bytes(digest.toBytes()).toBytes();
+    return new BodyWriter().u8(code).u32(crc.value() & 0xFFFF_FFFFL).toBytes();
   }
 
-  /** The outcome in a PUBLISHED body (the digest that follows is checked by the caller). */
+  /** The outcome in a PUBLISHED body (the checksum that follows is checked by the caller). */
   public static PublishOutcome readPublishedOutcome(byte[] body) throws WireFormatException {
     BodyReader r = new BodyReader(FrameType.PUBLISHED, body);
     int o = r.u8("outcome");
-    r.bytes(Sha256.BYTES, "digest");
+    r.u32("checksum");
     r.end();
     return switch (o) {
       case 0 -> PublishOutcome.CREATED;
@@ -36,10 +38,10 @@ public final class Replies {
     };
   }
 
-  public static Sha256 readPublishedDigest(byte[] body) throws WireFormatException {
+  public static Crc32c readPublishedChecksum(byte[] body) throws WireFormatException {
     BodyReader r = new BodyReader(FrameType.PUBLISHED, body);
     r.u8("outcome");
-    return Sha256.of(r.bytes(Sha256.BYTES, "digest"));
+    return new Crc32c((int) r.u32("checksum"));
   }
 
   public static byte[] stateBegin(long rawLength) {

@@ -16,9 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.excamera.rendezvous.Crc32c;
 import org.excamera.rendezvous.PublishOutcome;
-import org.excamera.rendezvous.Sha256;
 import org.excamera.rendezvous.StateKey;
+import org.excamera.rendezvous.testing.Payloads;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,12 +31,13 @@ class StateStoreRecoveryTest {
 
   @TempDir Path data;
 
-  /** Stores {@code bytes} as if they were one frame (the store does not parse what it relays). */
+  /** Stores {@code bytes} as the DATA frames a client sends. */
   private static PublishOutcome put(StateStore store, String job, StateKey key, byte[] bytes)
       throws Exception {
     Attempt a = store.beginPublish(job, key, bytes.length);
-    a.append(bytes, 0, bytes.length);
-    return store.finish(a, Sha256.digest(bytes));
+    byte[] frames = Payloads.frames(bytes, false, 64);
+    a.append(frames, 0, frames.length);
+    return store.finish(a, Crc32c.of(bytes), ByteBuffer.allocate(1024));
   }
 
   private static List<Path> files(Path dir) throws Exception {
@@ -55,7 +57,9 @@ class StateStoreRecoveryTest {
     try (Tail t = reopened.awaitSource("job-a", K0, 0)) {
       assertNotNull(t);
       assertEquals(3, t.rawLength());
-      assertEquals(Sha256.digest(new byte[] {1, 2, 3}), t.await(3, 0).digest());
+      Progress all = t.await(0, 0);
+      assertEquals(Progress.Status.DATA, all.status());
+      assertEquals(Crc32c.of(new byte[] {1, 2, 3}), t.await(all.available(), 0).crc());
     }
     assertNull(reopened.awaitSource("job-a", K1, 0), "the unfinished publish is gone");
     assertTrue(
@@ -98,7 +102,7 @@ class StateStoreRecoveryTest {
     Path state =
         files(data).stream().filter(p -> p.toString().endsWith(".state")).findFirst().orElseThrow();
     try (FileChannel ch = FileChannel.open(state, StandardOpenOption.WRITE)) {
-      ch.write(ByteBuffer.wrap(new byte[] {9}), ch.size() - 10); // inside the trailer's digest
+      ch.write(ByteBuffer.wrap(new byte[] {9}), ch.size() - 6); // the trailer's state checksum
     }
     StateStore reopened = StateStore.open(data, Clock.systemUTC(), TTL);
     assertNull(reopened.awaitSource("job-a", K0, 0));

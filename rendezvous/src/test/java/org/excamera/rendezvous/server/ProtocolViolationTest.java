@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.excamera.rendezvous.Crc32c;
 import org.excamera.rendezvous.ErrorCode;
 import org.excamera.rendezvous.StateKey;
 import org.excamera.rendezvous.client.RendezvousClient;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Bad frames get a typed ERROR and a closed connection, while a well-behaved client waiting on the
@@ -85,23 +88,27 @@ class ProtocolViolationTest {
         ErrorCode.MALFORMED_FRAME, "GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
   }
 
-  @Test
-  void wrongVersion() throws Exception {
+  /** Version 1 is what a client from before the checksum change would send. */
+  @ParameterizedTest(name = "version {0}")
+  @ValueSource(ints = {1, 3})
+  void wrongVersion(int version) throws Exception {
     assertRefused(
         ErrorCode.UNSUPPORTED_VERSION,
-        RawPeer.header(Protocol.MAGIC, 2, FrameType.FETCH.code(), 0, 10),
+        RawPeer.header(Protocol.MAGIC, version, FrameType.FETCH.code(), 0, 10),
         new byte[10]);
   }
 
   @Test
   void unknownFrameType() throws Exception {
-    assertRefused(ErrorCode.MALFORMED_FRAME, RawPeer.header(Protocol.MAGIC, 1, 99, 0, 0));
+    assertRefused(
+        ErrorCode.MALFORMED_FRAME, RawPeer.header(Protocol.MAGIC, Protocol.VERSION, 99, 0, 0));
   }
 
   @Test
   void reservedFlags() throws Exception {
     assertRefused(
-        ErrorCode.MALFORMED_FRAME, RawPeer.header(Protocol.MAGIC, 1, FrameType.FETCH.code(), 1, 0));
+        ErrorCode.MALFORMED_FRAME,
+        RawPeer.header(Protocol.MAGIC, Protocol.VERSION, FrameType.FETCH.code(), 1, 0));
   }
 
   @Test
@@ -157,7 +164,8 @@ class ProtocolViolationTest {
   void corruptChunkAbortsThePublishWithoutReachingReaders() throws Exception {
     String token = LoopbackServer.TOKENS.issue("job-a");
     byte[] begin = new PublishRequest(token, "job-a", KEY, 1000).encode();
-    byte[] chunk = ByteBuffer.allocate(5 + 10).put((byte) 1).putInt(1000).put(new byte[10]).array();
+    byte[] chunk =
+        ByteBuffer.allocate(9 + 10).put((byte) 1).putInt(1000).putInt(0).put(new byte[10]).array();
     try (RawPeer peer = new RawPeer(server.port())) {
       peer.send(header(FrameType.PUBLISH, begin.length), begin);
       assertEquals(FrameType.READY.code(), peer.read().type());
@@ -171,7 +179,12 @@ class ProtocolViolationTest {
   void publishThatDiesHalfWayIsNeverDelivered() throws Exception {
     String token = LoopbackServer.TOKENS.issue("job-a");
     byte[] begin = new PublishRequest(token, "job-a", KEY, 1000).encode();
-    byte[] half = ByteBuffer.allocate(5 + 500).put((byte) 0).putInt(500).array();
+    byte[] half =
+        ByteBuffer.allocate(9 + 500)
+            .put((byte) 0)
+            .putInt(500)
+            .putInt(Crc32c.of(new byte[500]).value())
+            .array();
     try (RawPeer peer = new RawPeer(server.port())) {
       peer.send(header(FrameType.PUBLISH, begin.length), begin);
       assertEquals(FrameType.READY.code(), peer.read().type());
@@ -182,16 +195,39 @@ class ProtocolViolationTest {
   }
 
   @Test
-  void wrongDigestIsRefusedAndNothingIsStored() throws Exception {
+  void aWrongFinalChecksumIsRefusedAndNothingIsStored() throws Exception {
     String token = LoopbackServer.TOKENS.issue("job-a");
     byte[] begin = new PublishRequest(token, "job-a", KEY, 5).encode();
-    byte[] chunk = ByteBuffer.allocate(10).put((byte) 0).putInt(5).put(new byte[5]).array();
+    int crc = Crc32c.of(new byte[5]).value();
+    byte[] chunk =
+        ByteBuffer.allocate(14).put((byte) 0).putInt(5).putInt(crc).put(new byte[5]).array();
     try (RawPeer peer = new RawPeer(server.port())) {
       peer.send(header(FrameType.PUBLISH, begin.length), begin);
       assertEquals(FrameType.READY.code(), peer.read().type());
       peer.send(header(FrameType.DATA, chunk.length), chunk);
-      peer.send(header(FrameType.PUBLISH_END, 32), new byte[32]);
+      peer.send(header(FrameType.PUBLISH_END, 4), ByteBuffer.allocate(4).putInt(crc ^ 1).array());
       assertEquals(ErrorCode.DIGEST_MISMATCH, peer.read().errorCode());
+    }
+  }
+
+  /**
+   * A frame whose bytes do not match its running checksum is refused before any reader sees it, and
+   * the connection closes: the client is still sending and is out of step.
+   */
+  @Test
+  void aFrameWithAWrongChecksumIsRefusedAndTheConnectionClosed() throws Exception {
+    String token = LoopbackServer.TOKENS.issue("job-a");
+    byte[] state = Payloads.of(5, 1000);
+    byte[] frames = Payloads.frames(state, false, 600);
+    frames[12 + 9 + 100] ^= 1; // a payload byte of the first frame
+    byte[] begin = new PublishRequest(token, "job-a", KEY, state.length).encode();
+    try (RawPeer peer = new RawPeer(server.port())) {
+      peer.send(header(FrameType.PUBLISH, begin.length), begin);
+      assertEquals(FrameType.READY.code(), peer.read().type());
+      peer.send(frames);
+      RawPeer.Frame reply = peer.read();
+      assertEquals(ErrorCode.DIGEST_MISMATCH, reply.errorCode());
+      assertTrue(peer.closedByServer());
     }
   }
 }

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +21,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.excamera.rendezvous.Compression;
+import org.excamera.rendezvous.Crc32c;
+import org.excamera.rendezvous.DigestMismatchException;
 import org.excamera.rendezvous.ErrorCode;
 import org.excamera.rendezvous.FetchTimeoutException;
 import org.excamera.rendezvous.JobDeletedException;
@@ -27,6 +32,7 @@ import org.excamera.rendezvous.StateConflictException;
 import org.excamera.rendezvous.StateKey;
 import org.excamera.rendezvous.TokenRejectedException;
 import org.excamera.rendezvous.client.RendezvousClient;
+import org.excamera.rendezvous.testing.Crc32cCollisions;
 import org.excamera.rendezvous.testing.Eventually;
 import org.excamera.rendezvous.testing.LoopbackServer;
 import org.excamera.rendezvous.testing.MutableClock;
@@ -123,6 +129,54 @@ class RendezvousServerTest {
           assertThrows(StateConflictException.class, () -> c.publish("job-a", K0, other));
       assertEquals(ErrorCode.CONFLICT, e.code());
       assertArrayEquals(state, c.fetch("job-a", K0, Duration.ZERO));
+    }
+  }
+
+  /**
+   * Re-publishes are compared with the stored state byte for byte, not by checksum: the same bytes
+   * sent deflated are the same state, and different bytes with the same length and CRC32C conflict.
+   */
+  @Test
+  void republishesAreComparedByTheirBytes() throws Exception {
+    LoopbackServer s = server();
+    byte[] state = Payloads.of(3, 700_000);
+    byte[] forged = Crc32cCollisions.sameChecksum(state, 400_000, 123_456);
+    assertEquals(Crc32c.of(state), Crc32c.of(forged));
+    try (RendezvousClient raw = s.client("job-a");
+        RendezvousClient deflating =
+            s.clientBuilder("job-a").compression(Compression.DEFLATE).build()) {
+      assertEquals(PublishOutcome.CREATED, raw.publish("job-a", K0, state));
+      assertEquals(PublishOutcome.ALREADY_PRESENT, deflating.publish("job-a", K0, state));
+      assertThrows(StateConflictException.class, () -> raw.publish("job-a", K0, forged));
+      assertThrows(StateConflictException.class, () -> deflating.publish("job-a", K0, forged));
+      assertEquals(PublishOutcome.CREATED, deflating.publish("job-a", K1, forged));
+      assertEquals(PublishOutcome.ALREADY_PRESENT, raw.publish("job-a", K1, forged));
+      assertArrayEquals(state, raw.fetch("job-a", K0, Duration.ZERO));
+      assertArrayEquals(forged, raw.fetch("job-a", K1, Duration.ZERO));
+    }
+  }
+
+  /** The frames are stored with their checksums, so bytes that rot on disk never reach a reader. */
+  @Test
+  void aStateDamagedOnDiskIsRefusedByTheReader() throws Exception {
+    LoopbackServer s = server();
+    byte[] state = Payloads.of(6, 300_000);
+    try (RendezvousClient c = s.client("job-a")) {
+      c.publish("job-a", K0, state);
+      Path file;
+      try (Stream<Path> files = Files.walk(dir.resolve("data"))) {
+        file = files.filter(p -> p.toString().endsWith(".state")).findFirst().orElseThrow();
+      }
+      try (FileChannel ch =
+          FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        ByteBuffer b = ByteBuffer.allocate(1);
+        ch.read(b, 200_000);
+        b.put(0, (byte) (b.get(0) ^ 0x10));
+        ch.write(b.flip(), 200_000);
+      }
+      DigestMismatchException e =
+          assertThrows(DigestMismatchException.class, () -> c.fetch("job-a", K0, Duration.ZERO));
+      assertTrue(String.valueOf(e.getMessage()).contains("published with"), e.getMessage());
     }
   }
 

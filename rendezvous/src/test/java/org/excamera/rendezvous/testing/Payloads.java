@@ -1,6 +1,10 @@
 package org.excamera.rendezvous.testing;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.SplittableRandom;
+import org.excamera.rendezvous.wire.ChunkEncoder;
+import org.excamera.rendezvous.wire.FrameWriter;
 
 /**
  * Deterministic test states. {@link #of} mixes compressible runs and gradients with noise, like a
@@ -46,5 +50,18 @@ public final class Payloads {
       b[i] = (byte) r.nextInt(256);
     }
     return b;
+  }
+
+  /** {@code state} as the DATA frames a client sends, {@code chunk} raw bytes per frame. */
+  public static byte[] frames(byte[] state, boolean deflate, int chunk) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ChunkEncoder enc = new ChunkEncoder(new FrameWriter(out), deflate)) {
+      for (int off = 0; off < state.length; off += chunk) {
+        enc.writeChunk(state, off, Math.min(chunk, state.length - off));
+      }
+    } catch (IOException e) {
+      throw new AssertionError("writing to memory failed", e);
+    }
+    return out.toByteArray();
   }
 }

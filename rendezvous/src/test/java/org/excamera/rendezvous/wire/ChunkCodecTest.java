@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.security.MessageDigest;
-import org.excamera.rendezvous.Sha256;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+import org.excamera.rendezvous.Crc32c;
 import org.excamera.rendezvous.testing.Payloads;
 import org.junit.jupiter.api.Test;
 
 class ChunkCodecTest {
-  /** Encodes {@code src} as one chunk and decodes it both ways (into bytes, into a digest). */
+  private static final int AT = Protocol.CHUNK_HEADER_BYTES;
+
+  /** Encodes {@code src} as one chunk and decodes it both ways (into bytes, into a checksum). */
   private static ChunkHeader roundTrip(byte[] src, boolean deflate) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (ChunkEncoder enc = new ChunkEncoder(new FrameWriter(out), deflate)) {
@@ -25,20 +28,22 @@ class ChunkCodecTest {
     r.readFully(body, 0, body.length);
     ChunkHeader c = ChunkHeader.parse(body, 0, h.length());
     assertEquals(src.length, c.rawLength());
+    assertEquals(Crc32c.of(src), c.runningCrc());
     byte[] back = new byte[src.length];
     try (ChunkDecoder dec = new ChunkDecoder()) {
       if (c.deflated()) {
-        dec.inflate(body, 5, c.encodedLength(), back, 0, c.rawLength());
-        MessageDigest md = Sha256.newDigest();
+        dec.inflate(body, AT, c.encodedLength(), back, 0, c.rawLength());
+        CRC32C crc = new CRC32C();
         dec.begin();
         for (int off = 0; off < c.encodedLength(); off += 777) {
           int n = Math.min(777, c.encodedLength() - off);
-          dec.feed(md, body, 5 + off, n, c.rawLength(), new byte[1000]);
+          dec.feed(
+              crc, ByteBuffer.wrap(body, AT + off, n), c.rawLength(), ByteBuffer.allocate(1000));
         }
         dec.end(c.rawLength());
-        assertEquals(Sha256.digest(src), Sha256.of(md.digest()));
+        assertEquals(Crc32c.of(src), Crc32c.of(crc));
       } else {
-        System.arraycopy(body, 5, back, 0, c.rawLength());
+        System.arraycopy(body, AT, back, 0, c.rawLength());
       }
     }
     assertArrayEquals(src, back);
@@ -57,17 +62,38 @@ class ChunkCodecTest {
   }
 
   @Test
+  void eachFrameCarriesTheChecksumOfEverythingSoFar() throws Exception {
+    byte[] state = Payloads.of(4, 250_000);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ChunkEncoder enc = new ChunkEncoder(new FrameWriter(out), false)) {
+      enc.writeChunk(state, 0, 100_000);
+      enc.writeChunk(state, 100_000, 150_000);
+      assertEquals(Crc32c.of(state), enc.checksum());
+    }
+    FrameReader r = new FrameReader(new ByteArrayInputStream(out.toByteArray()));
+    byte[] body = new byte[Protocol.MAX_DATA_BODY];
+    FrameHeader h = r.readHeaderOrThrow();
+    r.readFully(body, 0, h.length());
+    assertEquals(
+        Crc32c.of(java.util.Arrays.copyOf(state, 100_000)),
+        ChunkHeader.parse(body, 0, h.length()).runningCrc());
+    h = r.readHeaderOrThrow();
+    r.readFully(body, 0, h.length());
+    assertEquals(Crc32c.of(state), ChunkHeader.parse(body, 0, h.length()).runningCrc());
+  }
+
+  @Test
   void chunkHeadersAreChecked() {
-    byte[] b = {0, 0, 0, 0, 10};
-    assertThrows(WireFormatException.class, () -> ChunkHeader.parse(b, 0, 5 + 9));
+    byte[] b = {0, 0, 0, 0, 10, 0, 0, 0, 0};
+    assertThrows(WireFormatException.class, () -> ChunkHeader.parse(b, 0, AT + 9));
     int over = Protocol.CHUNK_RAW_BYTES + 1;
     byte[] tooBig = {
-      0, (byte) (over >>> 24), (byte) (over >>> 16), (byte) (over >>> 8), (byte) over
+      0, (byte) (over >>> 24), (byte) (over >>> 16), (byte) (over >>> 8), (byte) over, 0, 0, 0, 0
     };
-    assertThrows(WireFormatException.class, () -> ChunkHeader.parse(tooBig, 0, 5 + over));
-    byte[] unknown = {7, 0, 0, 0, 1};
-    assertThrows(WireFormatException.class, () -> ChunkHeader.parse(unknown, 0, 6));
-    assertThrows(WireFormatException.class, () -> ChunkHeader.parse(b, 0, 4));
+    assertThrows(WireFormatException.class, () -> ChunkHeader.parse(tooBig, 0, AT + over));
+    byte[] unknown = {7, 0, 0, 0, 1, 0, 0, 0, 0};
+    assertThrows(WireFormatException.class, () -> ChunkHeader.parse(unknown, 0, AT + 1));
+    assertThrows(WireFormatException.class, () -> ChunkHeader.parse(b, 0, AT - 1));
   }
 
   @Test
@@ -78,28 +104,37 @@ class ChunkCodecTest {
       enc.writeChunk(smooth, 0, smooth.length);
     }
     byte[] frame = out.toByteArray();
-    int encoded = frame.length - 12 - 5;
+    int start = Protocol.HEADER_BYTES + AT;
+    int encoded = frame.length - start;
     try (ChunkDecoder dec = new ChunkDecoder()) {
       byte[] dst = new byte[60_000];
       assertThrows(
-          WireFormatException.class, () -> dec.inflate(frame, 17, encoded, dst, 0, 49_999));
+          WireFormatException.class, () -> dec.inflate(frame, start, encoded, dst, 0, 49_999));
       assertThrows(
-          WireFormatException.class, () -> dec.inflate(frame, 17, encoded, dst, 0, 50_001));
+          WireFormatException.class, () -> dec.inflate(frame, start, encoded, dst, 0, 50_001));
       assertThrows(
           WireFormatException.class,
           () -> {
             dec.begin();
-            dec.feed(Sha256.newDigest(), frame, 17, encoded, 49_999, new byte[512]);
+            dec.feed(
+                new CRC32C(),
+                ByteBuffer.wrap(frame, start, encoded),
+                49_999,
+                ByteBuffer.allocateDirect(512));
           });
       dec.begin();
-      dec.feed(Sha256.newDigest(), frame, 17, encoded - 1, 50_000, new byte[512]);
+      dec.feed(
+          new CRC32C(),
+          ByteBuffer.wrap(frame, start, encoded - 1),
+          50_000,
+          ByteBuffer.allocate(512));
       assertThrows(WireFormatException.class, () -> dec.end(50_000), "a truncated chunk");
       byte[] corrupt = frame.clone();
-      for (int i = 17; i < 40; i++) {
+      for (int i = start; i < start + 23; i++) {
         corrupt[i] ^= (byte) 0x5A;
       }
       assertThrows(
-          WireFormatException.class, () -> dec.inflate(corrupt, 17, encoded, dst, 0, 50_000));
+          WireFormatException.class, () -> dec.inflate(corrupt, start, encoded, dst, 0, 50_000));
     }
   }
 }

@@ -9,9 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import org.excamera.rendezvous.Crc32c;
 import org.excamera.rendezvous.ErrorCode;
 import org.excamera.rendezvous.PublishOutcome;
-import org.excamera.rendezvous.Sha256;
 import org.excamera.rendezvous.StateKey;
 import org.junit.jupiter.api.Test;
 
@@ -33,12 +33,17 @@ class FrameReaderTest {
 
   @Test
   void headersAreCheckedFieldByField() {
-    assertEquals(ErrorCode.MALFORMED_FRAME, refusal(header(0x12345678, 1, 6, 0, 10)));
+    int v = Protocol.VERSION;
+    assertEquals(ErrorCode.MALFORMED_FRAME, refusal(header(0x12345678, v, 6, 0, 10)));
     assertEquals(ErrorCode.UNSUPPORTED_VERSION, refusal(header(Protocol.MAGIC, 0, 6, 0, 10)));
-    assertEquals(ErrorCode.UNSUPPORTED_VERSION, refusal(header(Protocol.MAGIC, 2, 6, 0, 10)));
-    assertEquals(ErrorCode.MALFORMED_FRAME, refusal(header(Protocol.MAGIC, 1, 0, 0, 10)));
-    assertEquals(ErrorCode.MALFORMED_FRAME, refusal(header(Protocol.MAGIC, 1, 200, 0, 10)));
-    assertEquals(ErrorCode.MALFORMED_FRAME, refusal(header(Protocol.MAGIC, 1, 6, 4, 10)));
+    assertEquals(
+        ErrorCode.UNSUPPORTED_VERSION,
+        refusal(header(Protocol.MAGIC, 1, 6, 0, 10)),
+        "version 1 (SHA-256 digests, no frame checksums) is no longer spoken");
+    assertEquals(ErrorCode.UNSUPPORTED_VERSION, refusal(header(Protocol.MAGIC, 3, 6, 0, 10)));
+    assertEquals(ErrorCode.MALFORMED_FRAME, refusal(header(Protocol.MAGIC, v, 0, 0, 10)));
+    assertEquals(ErrorCode.MALFORMED_FRAME, refusal(header(Protocol.MAGIC, v, 200, 0, 10)));
+    assertEquals(ErrorCode.MALFORMED_FRAME, refusal(header(Protocol.MAGIC, v, 6, 4, 10)));
   }
 
   @Test
@@ -47,13 +52,13 @@ class FrameReaderTest {
     // differently (EOF) or run out of memory.
     assertEquals(
         ErrorCode.FRAME_TOO_LARGE,
-        refusal(header(Protocol.MAGIC, 1, FrameType.FETCH.code(), 0, 4097)));
+        refusal(header(Protocol.MAGIC, Protocol.VERSION, FrameType.FETCH.code(), 0, 4097)));
     assertEquals(
         ErrorCode.FRAME_TOO_LARGE,
-        refusal(header(Protocol.MAGIC, 1, FrameType.DATA.code(), 0, 0xFFFF_FFFFL)));
+        refusal(header(Protocol.MAGIC, Protocol.VERSION, FrameType.DATA.code(), 0, 0xFFFF_FFFFL)));
     assertEquals(
         ErrorCode.FRAME_TOO_LARGE,
-        refusal(header(Protocol.MAGIC, 1, FrameType.WAITING.code(), 0, 1)));
+        refusal(header(Protocol.MAGIC, Protocol.VERSION, FrameType.WAITING.code(), 0, 1)));
   }
 
   @Test
@@ -74,10 +79,11 @@ class FrameReaderTest {
     assertEquals(d, DeleteJobRequest.decode(d.encode()));
     ErrorReply e = new ErrorReply(ErrorCode.CONFLICT, "différent");
     assertEquals(e, ErrorReply.decode(e.encode()));
-    Sha256 digest = Sha256.digest(new byte[] {1, 2, 3});
-    byte[] published = Replies.published(PublishOutcome.ALREADY_PRESENT, digest);
+    Crc32c crc = new Crc32c(0xCAFEF00D);
+    byte[] published = Replies.published(PublishOutcome.ALREADY_PRESENT, crc);
     assertEquals(PublishOutcome.ALREADY_PRESENT, Replies.readPublishedOutcome(published));
-    assertEquals(digest, Replies.readPublishedDigest(published));
+    assertEquals(crc, Replies.readPublishedChecksum(published));
+    assertEquals(crc, Replies.readChecksum(FrameType.STATE_END, Replies.checksum(crc)));
     assertEquals(123L, Replies.readStateBegin(Replies.stateBegin(123L)));
   }
 

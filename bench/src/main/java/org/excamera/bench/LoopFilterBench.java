@@ -1,0 +1,97 @@
+package org.excamera.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.excamera.codec.CompressedFrame;
+import org.excamera.codec.DecodeResult;
+import org.excamera.codec.DecoderState;
+import org.excamera.codec.Vp8Decoder;
+import org.excamera.codec.io.IvfFrame;
+import org.excamera.codec.io.IvfReader;
+import org.excamera.codec.loopfilter.LoopFilterPass;
+import org.excamera.codec.picture.Picture;
+import org.excamera.codec.picture.PictureBuilder;
+import org.excamera.codec.recon.Reconstruction;
+import org.excamera.codec.state.FilterAdjustments;
+import org.excamera.codec.state.Segmentation;
+import org.excamera.codec.syntax.ParsedFrame;
+
+/**
+ * Time of the loop filter alone on the decoder benchmark's stream: every frame is decoded once and
+ * reconstructed again without the filter, then {@link LoopFilterPass#run} is timed (thread CPU
+ * time, so other load on the machine counts less) on copies of those unfiltered pictures; the
+ * copying is timed separately. Correctness is the conformance tests' business, not this program's.
+ *
+ * <p>Usage: {@code java -cp ... org.excamera.bench.LoopFilterBench [--source NAME] [--cq Q] [--runs
+ * N]} on the decoder benchmark's 1280x720, 300-frame streams.
+ */
+public final class LoopFilterBench {
+  private static final PrintStream out = System.out;
+
+  private LoopFilterBench() {}
+
+  /** One frame's filter inputs: the parsed frame, its updated state parts, unfiltered picture. */
+  private record Input(
+      ParsedFrame frame,
+      Segmentation segments,
+      FilterAdjustments adjustments,
+      Picture unfiltered) {}
+
+  public static void main(String[] args) throws Exception {
+    String source = "testsrc2";
+    Integer cq = null;
+    int runs = 5;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--source" -> source = args[++i];
+        case "--cq" -> cq = Integer.parseInt(args[++i]);
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    int q = cq != null ? cq : DecoderSpeedBench.defaultCq(source);
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "excamera-bench");
+    Path ivf = StreamMaker.ivf(dir, source, 1280, 720, 300, DecoderSpeedBench.vpxencFlags(q));
+    List<Input> inputs = new ArrayList<>();
+    DecoderState state = DecoderState.initial();
+    for (IvfFrame f : IvfReader.readAll(ivf)) {
+      ParsedFrame parsed = Vp8Decoder.parse(state, CompressedFrame.of(f.data()));
+      DecodeResult r = Vp8Decoder.reconstruct(state, parsed);
+      DecoderState next = r.next();
+      PictureBuilder canvas = PictureBuilder.blank(next.dimensions());
+      Reconstruction.run(parsed, next.segmentation(), state.references(), canvas);
+      inputs.add(new Input(parsed, next.segmentation(), next.filterAdjustments(), canvas.freeze()));
+      state = next;
+    }
+    out.printf("stream: %s, %d frames%n", ivf, inputs.size());
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    double best = Double.MAX_VALUE;
+    for (int r = 0; r < runs + 2; r++) {
+      long copy = 0;
+      long total = 0;
+      for (Input in : inputs) {
+        long t0 = threads.getCurrentThreadCpuTime();
+        PictureBuilder c = PictureBuilder.copyOf(in.unfiltered());
+        long t1 = threads.getCurrentThreadCpuTime();
+        LoopFilterPass.run(in.frame(), in.segments(), in.adjustments(), c);
+        long t2 = threads.getCurrentThreadCpuTime();
+        copy += t1 - t0;
+        total += t2 - t1;
+      }
+      double msPerFrame = total / 1e6 / inputs.size();
+      out.printf(
+          "  pass %d: loop filter %.3f ms/frame of thread CPU time (copy %.3f)%n",
+          r + 1, msPerFrame, copy / 1e6 / inputs.size());
+      if (r >= 2) {
+        best = Math.min(best, msPerFrame);
+      }
+    }
+    out.printf(
+        "loop filter: %.3f ms/frame of thread CPU time (best of %d after 2 warm-up passes)%n",
+        best, runs);
+  }
+}
