@@ -56,13 +56,24 @@ public final class InterPredictor {
       off = 2 * stride + 2;
     }
     if ((mx | my) == 0) {
-      for (int r = 0; r < h; r++) {
-        System.arraycopy(src, off + r * stride, dst, dstOff + r * dstStride, w);
-      }
+      copy(src, off, stride, dst, dstOff, dstStride, w, h);
     } else if (bilinear) {
       bilinear(src, off, stride, mx, my, w, h, dst, dstOff, dstStride);
     } else {
       sixtap(src, off, stride, mx, my, w, h, dst, dstOff, dstStride);
+    }
+  }
+
+  /** Copies a whole-pixel block (the usual widths as constants, which the JIT copies best). */
+  private static void copy(
+      byte[] src, int off, int stride, byte[] dst, int dstOff, int dstStride, int w, int h) {
+    for (int r = 0; r < h; r++, off += stride, dstOff += dstStride) {
+      switch (w) {
+        case 16 -> System.arraycopy(src, off, dst, dstOff, 16);
+        case 8 -> System.arraycopy(src, off, dst, dstOff, 8);
+        case 4 -> System.arraycopy(src, off, dst, dstOff, 4);
+        default -> System.arraycopy(src, off, dst, dstOff, w);
+      }
     }
   }
 
@@ -99,8 +110,11 @@ public final class InterPredictor {
     } else if (mx == 0) {
       SixTapFilter.vertical(src, off, stride, my, dst, dstOff, dstStride, w, h);
     } else {
-      SixTapFilter.horizontal(src, off - 2 * stride, stride, mx, firstPass, 0, w, w, h + 5);
-      SixTapFilter.vertical(firstPass, 2 * w, w, my, dst, dstOff, dstStride, w, h);
+      // The vertical pass reads rows -2..h+2 (-1..h+1 for the four-tap odd fractions).
+      int above = (my & 1) != 0 ? 1 : 2;
+      int rows = h + 1 + 2 * above;
+      SixTapFilter.horizontal(src, off - above * stride, stride, mx, firstPass, 0, w, w, rows);
+      SixTapFilter.vertical(firstPass, above * w, w, my, dst, dstOff, dstStride, w, h);
     }
   }
 

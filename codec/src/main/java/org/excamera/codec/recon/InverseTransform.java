@@ -60,6 +60,9 @@ public final class InverseTransform {
   /** Adds {@code (dc + 4) >> 3} to every pixel of the 4x4 block (the DCT of a DC-only block). */
   public static void dcOnlyAdd(int dc, byte[] dst, int dstOff, int stride) {
     int a = ((short) dc + 4) >> 3;
+    if (a == 0) {
+      return;
+    }
     for (int r = 0; r < 4; r++) {
       int o = dstOff + r * stride;
       dst[o] = clamp255((dst[o] & 0xFF) + a);

@@ -5,10 +5,14 @@ import org.excamera.codec.tables.FilterTaps;
 /**
  * One pass of the six-tap sub-pixel filter of RFC 6386 §18.3, as libvpx computes it: taps of the
  * fraction (eighth pixels, 1..7) over pixels -2..+3 along the pass, plus 64, shifted right by 7 and
- * clamped to 0..255. Both kernels slide a window along the pass so that every output loads one new
- * sample; the odd fractions have zero outer taps and use the four-tap loops. The two-dimensional
- * filter is the horizontal pass over the block and the two rows above and three below it, then the
- * vertical pass over that.
+ * clamped to 0..255. The two-dimensional filter is the horizontal pass over the block and the rows
+ * above and below it that the vertical taps reach, then the vertical pass over that.
+ *
+ * <p>Speed, and why the loops look alike: each kernel slides a window along its pass, so every
+ * output loads one new sample; horizontal and vertical passes are separate loops with a constant
+ * step, which lets the JIT drop bounds checks and keep the window in registers; the even fractions
+ * (all luma vectors are quarter-pel) get their taps as constants, about a fifth faster again, and
+ * the odd ones (chroma only) have zero outer taps and run four-tap loops.
  */
 final class SixTapFilter {
   private static final int[] TAPS = FilterTaps.sixtapFilters();
@@ -26,7 +30,72 @@ final class SixTapFilter {
       int dstStride,
       int w,
       int h) {
-    filter(src, off, 1, stride, fraction, dst, dstOff, 1, dstStride, w, h);
+    switch (fraction) {
+      case 2 -> horizontal6(src, off, stride, 2, dst, dstOff, dstStride, w, h);
+      case 4 -> horizontal6(src, off, stride, 4, dst, dstOff, dstStride, w, h);
+      case 6 -> horizontal6(src, off, stride, 6, dst, dstOff, dstStride, w, h);
+      default -> horizontal4(src, off, stride, fraction * 6, dst, dstOff, dstStride, w, h);
+    }
+  }
+
+  private static void horizontal4(
+      byte[] src,
+      int off,
+      int stride,
+      int taps,
+      byte[] dst,
+      int dstOff,
+      int dstStride,
+      int w,
+      int h) {
+    int f1 = TAPS[taps + 1];
+    int f2 = TAPS[taps + 2];
+    int f3 = TAPS[taps + 3];
+    int f4 = TAPS[taps + 4];
+    for (int r = 0; r < h; r++) {
+      int s = off + r * stride;
+      int d = dstOff + r * dstStride;
+      int a1 = src[s - 1] & 0xFF;
+      int a2 = src[s] & 0xFF;
+      int a3 = src[s + 1] & 0xFF;
+      for (int c = 0; c < w; c++) {
+        int a4 = src[s + c + 2] & 0xFF;
+        dst[d + c] = clamp((a1 * f1 + a2 * f2 + a3 * f3 + a4 * f4 + 64) >> 7);
+        a1 = a2;
+        a2 = a3;
+        a3 = a4;
+      }
+    }
+  }
+
+  private static void horizontal6(
+      byte[] src,
+      int off,
+      int stride,
+      int fraction,
+      byte[] dst,
+      int dstOff,
+      int dstStride,
+      int w,
+      int h) {
+    for (int r = 0; r < h; r++) {
+      int s = off + r * stride;
+      int d = dstOff + r * dstStride;
+      int a0 = src[s - 2] & 0xFF;
+      int a1 = src[s - 1] & 0xFF;
+      int a2 = src[s] & 0xFF;
+      int a3 = src[s + 1] & 0xFF;
+      int a4 = src[s + 2] & 0xFF;
+      for (int c = 0; c < w; c++) {
+        int a5 = src[s + c + 3] & 0xFF;
+        dst[d + c] = clamp((sixTaps(fraction, a0, a1, a2, a3, a4, a5) + 64) >> 7);
+        a0 = a1;
+        a1 = a2;
+        a2 = a3;
+        a3 = a4;
+        a4 = a5;
+      }
+    }
   }
 
   /** Filters {@code w} columns of {@code h} samples down each column. */
@@ -40,62 +109,67 @@ final class SixTapFilter {
       int dstStride,
       int w,
       int h) {
-    filter(src, off, stride, 1, fraction, dst, dstOff, dstStride, 1, h, w);
+    switch (fraction) {
+      case 2 -> vertical6(src, off, stride, 2, dst, dstOff, dstStride, w, h);
+      case 4 -> vertical6(src, off, stride, 4, dst, dstOff, dstStride, w, h);
+      case 6 -> vertical6(src, off, stride, 6, dst, dstOff, dstStride, w, h);
+      default -> vertical4(src, off, stride, fraction * 6, dst, dstOff, dstStride, w, h);
+    }
   }
 
-  /**
-   * Filters {@code lines} lines of {@code length} samples; samples of a line are {@code step}
-   * apart, lines {@code next} apart (likewise {@code dstStep} and {@code dstNext}).
-   */
-  private static void filter(
+  private static void vertical4(
       byte[] src,
       int off,
-      int step,
-      int next,
+      int stride,
+      int taps,
+      byte[] dst,
+      int dstOff,
+      int dstStride,
+      int w,
+      int h) {
+    int f1 = TAPS[taps + 1];
+    int f2 = TAPS[taps + 2];
+    int f3 = TAPS[taps + 3];
+    int f4 = TAPS[taps + 4];
+    for (int c = 0; c < w; c++) {
+      int s = off + c;
+      int d = dstOff + c;
+      int a1 = src[s - stride] & 0xFF;
+      int a2 = src[s] & 0xFF;
+      int a3 = src[s + stride] & 0xFF;
+      s += 2 * stride;
+      for (int r = 0; r < h; r++, s += stride, d += dstStride) {
+        int a4 = src[s] & 0xFF;
+        dst[d] = clamp((a1 * f1 + a2 * f2 + a3 * f3 + a4 * f4 + 64) >> 7);
+        a1 = a2;
+        a2 = a3;
+        a3 = a4;
+      }
+    }
+  }
+
+  private static void vertical6(
+      byte[] src,
+      int off,
+      int stride,
       int fraction,
       byte[] dst,
       int dstOff,
-      int dstStep,
-      int dstNext,
-      int length,
-      int lines) {
-    int t = fraction * 6;
-    int f1 = TAPS[t + 1];
-    int f2 = TAPS[t + 2];
-    int f3 = TAPS[t + 3];
-    int f4 = TAPS[t + 4];
-    if ((fraction & 1) != 0) {
-      for (int line = 0; line < lines; line++) {
-        int s = off + line * next;
-        int d = dstOff + line * dstNext;
-        int a1 = src[s - step] & 0xFF;
-        int a2 = src[s] & 0xFF;
-        int a3 = src[s + step] & 0xFF;
-        s += 2 * step;
-        for (int i = 0; i < length; i++, s += step, d += dstStep) {
-          int a4 = src[s] & 0xFF;
-          dst[d] = clamp((a1 * f1 + a2 * f2 + a3 * f3 + a4 * f4 + 64) >> 7);
-          a1 = a2;
-          a2 = a3;
-          a3 = a4;
-        }
-      }
-      return;
-    }
-    int f0 = TAPS[t];
-    int f5 = TAPS[t + 5];
-    for (int line = 0; line < lines; line++) {
-      int s = off + line * next;
-      int d = dstOff + line * dstNext;
-      int a0 = src[s - 2 * step] & 0xFF;
-      int a1 = src[s - step] & 0xFF;
+      int dstStride,
+      int w,
+      int h) {
+    for (int c = 0; c < w; c++) {
+      int s = off + c;
+      int d = dstOff + c;
+      int a0 = src[s - 2 * stride] & 0xFF;
+      int a1 = src[s - stride] & 0xFF;
       int a2 = src[s] & 0xFF;
-      int a3 = src[s + step] & 0xFF;
-      int a4 = src[s + 2 * step] & 0xFF;
-      s += 3 * step;
-      for (int i = 0; i < length; i++, s += step, d += dstStep) {
+      int a3 = src[s + stride] & 0xFF;
+      int a4 = src[s + 2 * stride] & 0xFF;
+      s += 3 * stride;
+      for (int r = 0; r < h; r++, s += stride, d += dstStride) {
         int a5 = src[s] & 0xFF;
-        dst[d] = clamp((a0 * f0 + a1 * f1 + a2 * f2 + a3 * f3 + a4 * f4 + a5 * f5 + 64) >> 7);
+        dst[d] = clamp((sixTaps(fraction, a0, a1, a2, a3, a4, a5) + 64) >> 7);
         a0 = a1;
         a1 = a2;
         a2 = a3;
@@ -103,6 +177,20 @@ final class SixTapFilter {
         a4 = a5;
       }
     }
+  }
+
+  /**
+   * The weighted sum of an even fraction's taps, {@link FilterTaps} written out as constants (the
+   * half-pixel filter is symmetric). The callers pass the fraction as a constant so that the JIT,
+   * inlining the loop, folds this switch away.
+   */
+  private static int sixTaps(int fraction, int a0, int a1, int a2, int a3, int a4, int a5) {
+    return switch (fraction) {
+      case 2 -> 2 * a0 - 11 * a1 + 108 * a2 + 36 * a3 - 8 * a4 + a5;
+      case 4 -> 3 * (a0 + a5) - 16 * (a1 + a4) + 77 * (a2 + a3);
+      case 6 -> a0 - 8 * a1 + 36 * a2 + 108 * a3 - 11 * a4 + 2 * a5;
+      default -> throw new AssertionError("not an even fraction: " + fraction);
+    };
   }
 
   private static byte clamp(int v) {

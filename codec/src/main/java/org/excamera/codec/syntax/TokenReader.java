@@ -49,9 +49,14 @@ final class TokenReader {
   static Residuals read(BoolDecoder[] partitions, int[] probs, MacroblockModes modes) {
     int mbCols = modes.mbCols;
     int n = modes.count();
-    // Coefficients only for macroblocks with tokens (see Residuals): grown by doubling; a block
-    // left empty writes nothing, so a macroblock without tokens leaves its slot zero for the next.
-    short[] coeffs = new short[Math.min(n, 64) * Residuals.MB_COEFFS];
+    // Coefficients only for macroblocks with tokens (see Residuals), so at most one slot per
+    // macroblock not marked skip; a block left empty writes nothing, so a macroblock without
+    // tokens leaves its slot zero for the next one.
+    int coded = 0;
+    for (int mb = 0; mb < n; mb++) {
+      coded += modes.skip[mb] == 0 ? 1 : 0;
+    }
+    short[] coeffs = new short[coded * Residuals.MB_COEFFS];
     int used = 0;
     int[] base = new int[n];
     byte[] ends = new byte[n * Residuals.BLOCKS];
@@ -75,9 +80,6 @@ final class TokenReader {
             left[8] = 0;
           }
           continue;
-        }
-        if (used + Residuals.MB_COEFFS > coeffs.length) {
-          coeffs = Arrays.copyOf(coeffs, Math.min(n * Residuals.MB_COEFFS, 2 * coeffs.length));
         }
         int blockBase = mb * Residuals.BLOCKS;
         int firstY;
