@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.excamera.rendezvous.Compression;
 import org.excamera.rendezvous.JobTokens;
 import org.excamera.rendezvous.Sha256;
@@ -50,7 +51,9 @@ import org.jspecify.annotations.Nullable;
  * socket time / hop time} (1.0 would mean the relay costs nothing over a direct copy).
  *
  * <p>Usage: {@code scripts/bench-rendezvous [--iterations N] [--warmup N] [--size BYTES]
- * [--data-dir DIR] [--compression NONE|DEFLATE] [--tls]}
+ * [--data-dir DIR] [--compression NONE|DEFLATE] [--tls] [--cpu-breakdown]}. With {@code --tls} it
+ * also copies over a TLS socket; it reports the CPU time of all threads per copy and per hop, and
+ * with {@code --cpu-breakdown} per thread.
  */
 public final class RendezvousHopBench {
   private static final PrintStream out = System.out;
@@ -112,17 +115,21 @@ public final class RendezvousHopBench {
     ServerSettings.Builder sb =
         ServerSettings.builder(dataDir.resolve("store"), tokens).maxPayloadBytes(1L << 30);
     SSLContext clientTls = null;
+    SSLContext serverTls = null;
     if (tls) {
       Path[] pem = selfSigned(dataDir);
-      sb.tls(TlsContexts.server(pem[0], pem[1], null))
-          .bindAddress(InetAddress.getLoopbackAddress());
+      serverTls = TlsContexts.server(pem[0], pem[1], null);
+      sb.tls(serverTls).bindAddress(InetAddress.getLoopbackAddress());
       clientTls = TlsContexts.clientFromFiles(pem[0], null, null);
     } else {
       sb.insecureLoopback();
     }
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     ExecutorService pool = Executors.newSingleThreadExecutor();
+    double[] socketTls = new double[iterations];
+    double[] ratioTls = new double[iterations];
     try (SocketPair pair = new SocketPair();
+        SocketPair tlsPair = new SocketPair(serverTls, clientTls);
         RendezvousServer server = RendezvousServer.start(sb.build(), registry);
         RendezvousClient writer =
             client(server, tokens, clientTls).compression(compression).build();
@@ -133,6 +140,7 @@ public final class RendezvousHopBench {
         double s = pair.copy(state, digest, pool, false);
         long c1 = cpuNanos();
         double sSha = pair.copy(state, digest, pool, true);
+        double sTls = tls ? tlsPair.copy(state, digest, pool, false) : 0;
         StateKey key = new StateKey(0, i + warmup, "bench");
         Future<Received> fetched =
             pool.submit(
@@ -175,6 +183,8 @@ public final class RendezvousHopBench {
           stored[i] = (s1 - s0) / 1e6;
           ratio[i] = socket[i] / hop[i];
           ratioSha[i] = socketSha[i] / hop[i];
+          socketTls[i] = sTls;
+          ratioTls[i] = sTls / hop[i];
         }
       }
     } finally {
@@ -188,6 +198,11 @@ public final class RendezvousHopBench {
     out.printf(
         "socket + SHA-256  : median %7.2f ms  min %7.2f ms  %8.1f MB/s (receiver verifies)%n",
         median(socketSha), min(socketSha), mb / (median(socketSha) / 1e3));
+    if (tls) {
+      out.printf(
+          "TLS socket copy   : median %7.2f ms  min %7.2f ms  %8.1f MB/s (TLS 1.3, JDK)%n",
+          median(socketTls), min(socketTls), mb / (median(socketTls) / 1e3));
+    }
     out.printf(
         "rendezvous hop    : median %7.2f ms  min %7.2f ms  %8.1f MB/s%n",
         median(hop), min(hop), mb / (median(hop) / 1e3));
@@ -207,6 +222,9 @@ public final class RendezvousHopBench {
     out.printf(
         "ratio against a socket copy whose receiver also checks SHA-256, as every fetch does: %.2f%n",
         median(ratioSha));
+    if (tls) {
+      out.printf("ratio against a TLS socket copy of the same bytes: %.2f%n", median(ratioTls));
+    }
     if (breakdown) {
       threadCpu.forEach(
           (t, c) -> {
@@ -253,8 +271,22 @@ public final class RendezvousHopBench {
     private final Socket receiver;
 
     SocketPair() throws IOException {
-      listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-      sender = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+      this(null, null);
+    }
+
+    /** With contexts, a TLS 1.3 connection (its handshake happens in the first, warm-up copy). */
+    SocketPair(@Nullable SSLContext serverTls, @Nullable SSLContext clientTls) throws IOException {
+      InetAddress lo = InetAddress.getLoopbackAddress();
+      if (serverTls == null || clientTls == null) {
+        listener = new ServerSocket(0, 1, lo);
+        sender = new Socket(lo, listener.getLocalPort());
+      } else {
+        listener = serverTls.getServerSocketFactory().createServerSocket(0, 1, lo);
+        SSLSocket s =
+            (SSLSocket) clientTls.getSocketFactory().createSocket(lo, listener.getLocalPort());
+        s.setEnabledProtocols(new String[] {TlsContexts.PROTOCOL});
+        sender = s;
+      }
       receiver = listener.accept();
       sender.setTcpNoDelay(true);
       receiver.setTcpNoDelay(true);

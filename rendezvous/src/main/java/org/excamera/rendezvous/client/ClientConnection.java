@@ -44,6 +44,12 @@ final class ClientConnection implements AutoCloseable {
   private static final int IO_BUFFER = 64 * 1024;
 
   /**
+   * Read buffer: a header read fills it from the socket, so a larger one would pass that much of
+   * every DATA frame through one more copy; payload reads of at least this size bypass it.
+   */
+  private static final int READ_BUFFER = 8 * 1024;
+
+  /**
    * Raw bytes per DATA frame sent. The server shows a frame to readers once all of it is checked,
    * so a waiting reader's copy starts one frame behind the writer and ends one frame after it: 256
    * KiB keeps that lag a fortieth of an 11 MiB state, at 44 frame headers per state.
@@ -62,7 +68,7 @@ final class ClientConnection implements AutoCloseable {
 
   private ClientConnection(Socket socket) throws IOException {
     this.socket = socket;
-    this.reader = new FrameReader(new BufferedInputStream(socket.getInputStream(), IO_BUFFER));
+    this.reader = new FrameReader(new BufferedInputStream(socket.getInputStream(), READ_BUFFER));
     this.writer = new FrameWriter(new BufferedOutputStream(socket.getOutputStream(), IO_BUFFER));
   }
 
