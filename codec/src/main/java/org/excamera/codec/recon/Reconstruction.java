@@ -82,14 +82,19 @@ public final class Reconstruction {
     int yStride = canvas.stride(0);
     int mb = row * mbCols;
     for (int col = 0; col < mbCols; ) {
-      if (isPlainCopy(mb)) {
+      if (isZeroMvInter(mb)) {
         int run = 1;
         while (col + run < mbCols
-            && isPlainCopy(mb + run)
+            && isZeroMvInter(mb + run)
             && modes.refFrame(mb + run) == modes.refFrame(mb)) {
           run++;
         }
         copyRun(mb, row, col, run);
+        for (int i = 0; i < run; i++) {
+          if (residuals.hasTokens(mb + i)) {
+            addResidual(mb + i, row, col + i);
+          }
+        }
         col += run;
         mb += run;
       } else {
@@ -102,16 +107,13 @@ public final class Reconstruction {
     Arrays.fill(y, last, last + 4, y[last - 1]);
   }
 
-  /** An inter macroblock predicted from the co-located block, without residual. */
-  private boolean isPlainCopy(int mb) {
+  /** An inter macroblock predicted from the co-located block (its residual comes after). */
+  private boolean isZeroMvInter(int mb) {
     int yMode = modes.yMode(mb);
-    return PredictionMode.isInter(yMode)
-        && yMode != PredictionMode.SPLITMV
-        && modes.mv(mb) == 0
-        && !residuals.hasTokens(mb);
+    return PredictionMode.isInter(yMode) && yMode != PredictionMode.SPLITMV && modes.mv(mb) == 0;
   }
 
-  /** Reconstructs {@code run} plain-copy macroblocks from {@code col} on: whole-row copies. */
+  /** Predicts {@code run} zero-vector macroblocks from {@code col} on: whole-row copies. */
   private void copyRun(int mb, int row, int col, int run) {
     Picture ref = references.get(modes.refFrame(mb));
     for (int p = 0; p < 3; p++) {
@@ -164,33 +166,53 @@ public final class Reconstruction {
     if (!residual) {
       return;
     }
+    if (yMode == PredictionMode.B_PRED) {
+      addChromaResidual(mb, row, col); // the luma residual went in subblock by subblock
+    } else {
+      addResidual(mb, row, col);
+    }
+  }
+
+  /** Adds the residual of a predicted macroblock other than B_PRED (§14). */
+  private void addResidual(int mb, int row, int col) {
+    int[] f = dequantizer.factors(modes.segmentId(mb));
+    int yStride = canvas.stride(0);
+    int yOff = canvas.origin(0) + row * 16 * yStride + col * 16;
+    byte[] yd = canvas.data(0);
     short[] c = residuals.coefficientsUnsafe();
     int o = residuals.offset(mb);
-    if (yMode != PredictionMode.B_PRED) {
-      if (modes.hasY2(mb)) {
-        int end = residuals.end(mb, Residuals.Y2);
-        dequantize(c, o + Residuals.Y2 * 16, end, f[Dequantizer.Y2_DC], f[Dequantizer.Y2_AC], y2);
-        InverseTransform.inverseWht(y2, 0, dcs, 0, 1, scratch);
-        clear(y2, end);
-        for (int b = 0; b < 16; b++) {
-          int end2 = residuals.end(mb, b);
-          int off = yOff + (b >> 2) * 4 * yStride + (b & 3) * 4;
-          if (end2 == 0) {
-            InverseTransform.dcOnlyAdd(dcs[b], yd, off, yStride);
-          } else {
-            dequantize(c, o + b * 16, end2, 1, f[Dequantizer.Y_AC], block);
-            block[0] = dcs[b];
-            InverseTransform.idctAdd(block, 0, yd, off, yStride, scratch);
-            clear(block, end2);
-          }
-        }
-      } else {
-        for (int b = 0; b < 16; b++) {
-          int off = yOff + (b >> 2) * 4 * yStride + (b & 3) * 4;
-          addBlock(c, o, mb, b, f[Dequantizer.Y_DC], f[Dequantizer.Y_AC], yd, off, yStride);
+    if (modes.hasY2(mb)) {
+      int end = residuals.end(mb, Residuals.Y2);
+      dequantize(c, o + Residuals.Y2 * 16, end, f[Dequantizer.Y2_DC], f[Dequantizer.Y2_AC], y2);
+      InverseTransform.inverseWht(y2, 0, dcs, 0, 1, scratch);
+      clear(y2, end);
+      for (int b = 0; b < 16; b++) {
+        int end2 = residuals.end(mb, b);
+        int off = yOff + (b >> 2) * 4 * yStride + (b & 3) * 4;
+        if (end2 == 0) {
+          InverseTransform.dcOnlyAdd(dcs[b], yd, off, yStride);
+        } else {
+          dequantize(c, o + b * 16, end2, 1, f[Dequantizer.Y_AC], block);
+          block[0] = dcs[b];
+          InverseTransform.idctAdd(block, 0, yd, off, yStride, scratch);
+          clear(block, end2);
         }
       }
+    } else {
+      for (int b = 0; b < 16; b++) {
+        int off = yOff + (b >> 2) * 4 * yStride + (b & 3) * 4;
+        addBlock(c, o, mb, b, f[Dequantizer.Y_DC], f[Dequantizer.Y_AC], yd, off, yStride);
+      }
     }
+    addChromaResidual(mb, row, col);
+  }
+
+  private void addChromaResidual(int mb, int row, int col) {
+    int[] f = dequantizer.factors(modes.segmentId(mb));
+    int uvStride = canvas.stride(1);
+    int uvOff = canvas.origin(1) + row * 8 * uvStride + col * 8;
+    short[] c = residuals.coefficientsUnsafe();
+    int o = residuals.offset(mb);
     for (int b = 16; b < 24; b++) {
       int i = b & 3;
       byte[] d = canvas.data(b < 20 ? 1 : 2);
