@@ -41,6 +41,7 @@ import org.excamera.rendezvous.testing.RawPeer;
 import org.excamera.rendezvous.wire.FetchRequest;
 import org.excamera.rendezvous.wire.FrameType;
 import org.excamera.rendezvous.wire.Protocol;
+import org.excamera.rendezvous.wire.PublishRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -309,6 +310,42 @@ class RendezvousServerTest {
               () -> c.publish("job-a", K0, new byte[(1 << 20) + 1]));
       assertEquals(ErrorCode.PAYLOAD_TOO_LARGE, e.code());
       c.publish("job-a", K0, new byte[1 << 20]);
+    }
+  }
+
+  /**
+   * Plaintext reads go through the socket channel, which has no read timeout of its own: the
+   * watchdog closes a connection that stays silent between requests past the idle timeout, and one
+   * that stops half way through a DATA frame past the I/O timeout.
+   */
+  @Test
+  void silentPeersAreDisconnectedBetweenAndInsideRequests() throws Exception {
+    LoopbackServer s =
+        closing(
+            LoopbackServer.start(
+                dir.resolve("data"),
+                b -> b.ioTimeout(Duration.ofMillis(500)).idleTimeout(Duration.ofMillis(700))));
+    try (RawPeer idle = new RawPeer(s.port())) {
+      assertTrue(idle.closedByServer(), "an idle connection is closed");
+    }
+    byte[] begin =
+        new PublishRequest(LoopbackServer.TOKENS.issue("job-a"), "job-a", K0, 1000).encode();
+    try (RawPeer stalled = new RawPeer(s.port())) {
+      stalled.send(
+          RawPeer.header(
+              Protocol.MAGIC, Protocol.VERSION, FrameType.PUBLISH.code(), 0, begin.length),
+          begin);
+      assertEquals(FrameType.READY.code(), stalled.read().type());
+      stalled.send(
+          RawPeer.header(Protocol.MAGIC, Protocol.VERSION, FrameType.DATA.code(), 0, 9 + 1000),
+          new byte[] {0, 0, 0, 3, (byte) 0xE8, 0, 0, 0, 0},
+          new byte[100]);
+      assertTrue(stalled.closedByServer(), "a publish stalled inside a frame is closed");
+    }
+    try (RendezvousClient c = s.client("job-a")) {
+      byte[] state = Payloads.of(8, 1000);
+      assertEquals(PublishOutcome.CREATED, c.publish("job-a", K0, state));
+      assertArrayEquals(state, c.fetch("job-a", K0, Duration.ZERO));
     }
   }
 
