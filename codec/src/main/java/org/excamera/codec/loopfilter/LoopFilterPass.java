@@ -102,17 +102,19 @@ public final class LoopFilterPass {
       long hev = biases[b + 3];
       int mbFilter = simple ? SIMPLE : MACROBLOCK;
       int subFilter = simple ? SIMPLE : SUBBLOCK;
-      if (col > 0) {
+      if (interior) {
+        PackedEdgeFilters.verticalLuma(
+            y, yo, ys, col > 0, mbFilter, mbEdge, subFilter, subEdge, il, hev, g);
+      } else if (col > 0) {
         PackedEdgeFilters.vertical(y, yo, ys, 16, mbFilter, mbEdge, il, hev, g);
+      }
+      if (col > 0) {
         if (!simple) {
           PackedEdgeFilters.vertical(u, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
           PackedEdgeFilters.vertical(v, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
         }
       }
       if (interior) {
-        for (int x = 4; x < 16; x += 4) {
-          PackedEdgeFilters.vertical(y, yo + x, ys, 16, subFilter, subEdge, il, hev, g);
-        }
         if (!simple) {
           PackedEdgeFilters.vertical(u, uvo + 4, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
           PackedEdgeFilters.vertical(v, uvo + 4, uvs, 8, SUBBLOCK, subEdge, il, hev, g);

@@ -33,8 +33,11 @@ final class PackedEdgeFilters {
 
   private static final int HIGH = 16;
 
+  /** Where {@link #verticalLuma} keeps its columns: rows 0..3 from here, rows 4..7 20 later. */
+  private static final int COLUMNS = 8;
+
   /** The length of the scratch a caller passes as {@code g}. */
-  static final int SCRATCH = 24;
+  static final int SCRATCH = COLUMNS + 2 * 20;
 
   private PackedEdgeFilters() {}
 
@@ -72,7 +75,8 @@ final class PackedEdgeFilters {
       long[] g) {
     for (int x = 0; x < count; x += 8) {
       int o = off + x;
-      if (loadRowsUnlessFlat(d, o, stride, g) && filter(g, filter, edge, interior, hev)) {
+      if (loadRowsUnlessFlat(d, o, stride, g)
+          && filter(g, LOW, HIGH, filter, edge, interior, hev)) {
         for (int k = 1; k < 7; k++) {
           set(d, o + (k - 4) * stride, g[LOW + k] | (g[HIGH + k] << 8));
         }
@@ -93,43 +97,123 @@ final class PackedEdgeFilters {
       long[] g) {
     for (int y = 0; y < count; y += 8) {
       int o = off - 4 + y * stride;
-      if (loadColumnsUnlessFlat(d, o, stride, g) && filter(g, filter, edge, interior, hev)) {
-        // Pixels 2m and 2m + 1 of rows 0..3 (4..7) back into one long, then rows again.
-        for (int m = 0; m < 4; m++) {
-          g[m] = g[LOW + 2 * m] | (g[LOW + 2 * m + 1] << 8);
-          g[4 + m] = g[HIGH + 2 * m] | (g[HIGH + 2 * m + 1] << 8);
-        }
-        PackedLanes.transposeUnits(g, 0);
-        PackedLanes.transposeUnits(g, 4);
-        for (int r = 0; r < 8; r++) {
-          set(d, o + r * stride, g[r]);
+      if (loadColumnsUnlessFlat(d, o, stride, g)
+          && filter(g, LOW, HIGH, filter, edge, interior, hev)) {
+        storeColumnBlock(d, o, stride, g, LOW, HIGH);
+      }
+    }
+  }
+
+  /**
+   * Filters the vertical edges of a 16x16 luma macroblock whose top-left pixel is {@code d[off]}:
+   * with {@code left} its left edge with {@code mbFilter}, then the interior edges 4, 8 and 12 with
+   * {@code subFilter}, as {@link #vertical} would one edge after the other. Each group of eight
+   * rows is transposed once for all four edges: columns -4..15 (or 0..15 without the left edge) go
+   * into {@code g} as three (two) transposed 8-column blocks, the last overlapping its neighbour.
+   */
+  static void verticalLuma(
+      byte[] d,
+      int off,
+      int stride,
+      boolean left,
+      int mbFilter,
+      long mbEdge,
+      int subFilter,
+      long subEdge,
+      long interior,
+      long hev,
+      long[] g) {
+    int first = left ? -4 : 0;
+    for (int y = 0; y < 16; y += 8) {
+      int o = off + y * stride;
+      for (int c = first; c < 16; c += 8) {
+        int at = COLUMNS + 4 + Math.min(c, 8);
+        loadColumnBlock(d, o + Math.min(c, 8), stride, g, at, at + 20);
+      }
+      boolean changed = left && filterUnlessFlat(g, COLUMNS, mbFilter, mbEdge, interior, hev);
+      for (int x = 4; x < 16; x += 4) {
+        changed |= filterUnlessFlat(g, COLUMNS + x, subFilter, subEdge, interior, hev);
+      }
+      if (changed) {
+        for (int c = first; c < 16; c += 8) {
+          int at = COLUMNS + 4 + Math.min(c, 8);
+          storeColumnBlock(d, o + Math.min(c, 8), stride, g, at, at + 20);
         }
       }
     }
   }
 
   /**
-   * Filters both halves of a group, unpacked into {@code g[8..15]} and {@code g[16..23]} (see the
-   * loads); false if no position passed the filter's mask.
+   * Columns {@code o..o+7} of eight rows, transposed: rows 0..3 into {@code g[low..low+7]}, rows
+   * 4..7 into {@code g[high..high+7]}; {@code g[0..7]} is scratch.
    */
-  private static boolean filter(long[] g, int filter, long edge, long interior, long hev) {
-    boolean low;
-    boolean high;
+  private static void loadColumnBlock(byte[] d, int o, int stride, long[] g, int low, int high) {
+    for (int r = 0; r < 8; r++) {
+      g[r] = get(d, o + r * stride);
+    }
+    PackedLanes.transposeUnits(g, 0);
+    PackedLanes.transposeUnits(g, 4);
+    for (int m = 0; m < 4; m++) {
+      g[low + 2 * m] = unpack(g[m], 0);
+      g[low + 2 * m + 1] = unpack(g[m], 8);
+      g[high + 2 * m] = unpack(g[4 + m], 0);
+      g[high + 2 * m + 1] = unpack(g[4 + m], 8);
+    }
+  }
+
+  /** The inverse of {@link #loadColumnBlock}. */
+  private static void storeColumnBlock(byte[] d, int o, int stride, long[] g, int low, int high) {
+    // Pixels 2m and 2m + 1 of rows 0..3 (4..7) back into one long, then rows again.
+    for (int m = 0; m < 4; m++) {
+      g[m] = g[low + 2 * m] | (g[low + 2 * m + 1] << 8);
+      g[4 + m] = g[high + 2 * m] | (g[high + 2 * m + 1] << 8);
+    }
+    PackedLanes.transposeUnits(g, 0);
+    PackedLanes.transposeUnits(g, 4);
+    for (int r = 0; r < 8; r++) {
+      set(d, o + r * stride, g[r]);
+    }
+  }
+
+  /**
+   * Filters the group whose halves are at {@code g[b..b+7]} and {@code g[b+20..b+27]} (see {@link
+   * #loadColumnBlock}) unless p0 = q0 and p1 = q1 at all eight positions; false if nothing changed.
+   */
+  private static boolean filterUnlessFlat(
+      long[] g, int b, int filter, long edge, long interior, long hev) {
+    if (((g[b + 2] ^ g[b + 5])
+            | (g[b + 3] ^ g[b + 4])
+            | (g[b + 22] ^ g[b + 25])
+            | (g[b + 23] ^ g[b + 24]))
+        == 0) {
+      return false;
+    }
+    return filter(g, b, b + 20, filter, edge, interior, hev);
+  }
+
+  /**
+   * Filters both halves of a group, unpacked into {@code g[low..low+7]} and {@code
+   * g[high..high+7]}; false if no position passed the filter's mask.
+   */
+  private static boolean filter(
+      long[] g, int low, int high, int filter, long edge, long interior, long hev) {
+    boolean lowPassed;
+    boolean highPassed;
     switch (filter) {
       case MACROBLOCK -> {
-        low = macroblockHalf(g, LOW, edge, interior, hev);
-        high = macroblockHalf(g, HIGH, edge, interior, hev);
+        lowPassed = macroblockHalf(g, low, edge, interior, hev);
+        highPassed = macroblockHalf(g, high, edge, interior, hev);
       }
       case SUBBLOCK -> {
-        low = subblockHalf(g, LOW, edge, interior, hev);
-        high = subblockHalf(g, HIGH, edge, interior, hev);
+        lowPassed = subblockHalf(g, low, edge, interior, hev);
+        highPassed = subblockHalf(g, high, edge, interior, hev);
       }
       default -> {
-        low = simpleHalf(g, LOW, edge);
-        high = simpleHalf(g, HIGH, edge);
+        lowPassed = simpleHalf(g, low, edge);
+        highPassed = simpleHalf(g, high, edge);
       }
     }
-    return low || high;
+    return lowPassed || highPassed;
   }
 
   private static long get(byte[] d, int o) {
@@ -168,17 +252,7 @@ final class PackedEdgeFilters {
    * column: the low half is rows 0..3, the high half rows 4..7.
    */
   private static boolean loadColumnsUnlessFlat(byte[] d, int o, int stride, long[] g) {
-    for (int r = 0; r < 8; r++) {
-      g[r] = get(d, o + r * stride);
-    }
-    PackedLanes.transposeUnits(g, 0);
-    PackedLanes.transposeUnits(g, 4);
-    for (int m = 0; m < 4; m++) {
-      g[LOW + 2 * m] = unpack(g[m], 0);
-      g[LOW + 2 * m + 1] = unpack(g[m], 8);
-      g[HIGH + 2 * m] = unpack(g[4 + m], 0);
-      g[HIGH + 2 * m + 1] = unpack(g[4 + m], 8);
-    }
+    loadColumnBlock(d, o, stride, g, LOW, HIGH);
     return ((g[LOW + 2] ^ g[LOW + 5])
             | (g[LOW + 3] ^ g[LOW + 4])
             | (g[HIGH + 2] ^ g[HIGH + 5])
