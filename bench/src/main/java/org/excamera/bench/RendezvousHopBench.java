@@ -220,7 +220,7 @@ public final class RendezvousHopBench {
             + "   (target >= 0.5)%n",
         median(ratio));
     out.printf(
-        "ratio against a socket copy whose receiver also checks SHA-256, as every fetch does: %.2f%n",
+        "ratio against a socket copy plus SHA-256 at the receiver (as v1 fetches did): %.2f%n",
         median(ratioSha));
     if (tls) {
       out.printf("ratio against a TLS socket copy of the same bytes: %.2f%n", median(ratioTls));

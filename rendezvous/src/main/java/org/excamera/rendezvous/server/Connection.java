@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.NotYetConnectedException;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -601,13 +602,21 @@ final class Connection implements Runnable {
    * Linux that wakes a thread blocked in {@code sendfile} on it, which a bare close does not.
    */
   void close() {
+    // Output first, each on its own: the write side is what wakes a blocked sender, and a failing
+    // input shutdown must not leave it undone.
+    try {
+      if (channel.isOpen()) {
+        channel.shutdownOutput();
+      }
+    } catch (IOException | NotYetConnectedException e) {
+      log.debug("shutting down the output of connection {} failed", id, e);
+    }
     try {
       if (channel.isOpen()) {
         channel.shutdownInput();
-        channel.shutdownOutput();
       }
-    } catch (IOException e) {
-      log.debug("shutting down connection {} failed", id, e);
+    } catch (IOException | NotYetConnectedException e) {
+      log.debug("shutting down the input of connection {} failed", id, e);
     }
     try {
       channel.close();
