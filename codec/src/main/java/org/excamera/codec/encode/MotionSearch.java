@@ -1,5 +1,7 @@
 package org.excamera.codec.encode;
 
+import org.excamera.codec.recon.SixTapFilter;
+
 /**
  * Motion search for one block against a {@link SearchPlane}: a whole-sample hexagon search (six
  * points at distance 2, re-centred until the centre wins, then the eight neighbours until none
@@ -148,7 +150,7 @@ public final class MotionSearch {
       Result start,
       MvCost mvCost) {
     Window win = Window.of(ref, blockX, blockY, w, h);
-    int[] tmp = new int[w * (h + 5)];
+    byte[] tmp = new byte[w * (h + 5)];
     byte[] pred = new byte[w * h];
     int row = start.row();
     int col = start.col();
@@ -197,7 +199,7 @@ public final class MotionSearch {
       Result start,
       MvCost mvCost) {
     Window win = Window.of(ref, blockX, blockY, w, h);
-    int[] tmp = new int[w * (h + 5)];
+    byte[] tmp = new byte[w * (h + 5)];
     byte[] pred = new byte[w * h];
     int row = start.row();
     int col = start.col();
@@ -263,7 +265,7 @@ public final class MotionSearch {
       int blockY,
       int row,
       int col,
-      int[] tmp,
+      byte[] tmp,
       byte[] pred,
       MvCost mvCost) {
     predict(ref, blockX, blockY, row, col, w, h, tmp, pred);
@@ -273,7 +275,7 @@ public final class MotionSearch {
   /**
    * The {@code w × h} prediction of the block at ({@code blockX}, {@code blockY}) displaced by
    * quarter-sample vector ({@code row}, {@code col}), into {@code pred} (stride {@code w}); {@code
-   * tmp} holds at least {@code w·(h+5)} ints.
+   * tmp} holds at least {@code w·(h+5)} bytes.
    */
   static void predict(
       SearchPlane ref,
@@ -283,19 +285,12 @@ public final class MotionSearch {
       int col,
       int w,
       int h,
-      int[] tmp,
+      byte[] tmp,
       byte[] pred) {
     int off = ref.offset(blockX + (col >> 2), blockY + (row >> 2));
     int fracX = (col & 3) * 2;
     int fracY = (row & 3) * 2;
-    if (fracX == 0 && fracY == 0) {
-      for (int r = 0; r < h; r++) {
-        System.arraycopy(ref.samples(), off + r * ref.stride(), pred, r * w, w);
-      }
-    } else {
-      SixTapPrediction.predict(
-          ref.samples(), off, ref.stride(), fracX, fracY, w, h, tmp, pred, 0, w);
-    }
+    SixTapFilter.predict(ref.samples(), off, ref.stride(), fracX, fracY, w, h, tmp, pred, 0, w);
   }
 
   /** Whole-sample displacements the block may take, and the quarter-sample test. */

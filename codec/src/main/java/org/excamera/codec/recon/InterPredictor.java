@@ -60,7 +60,7 @@ public final class InterPredictor {
     } else if (bilinear) {
       bilinear(src, off, stride, mx, my, w, h, dst, dstOff, dstStride);
     } else {
-      sixtap(src, off, stride, mx, my, w, h, dst, dstOff, dstStride);
+      SixTapFilter.predict(src, off, stride, mx, my, w, h, firstPass, dst, dstOff, dstStride);
     }
   }
 
@@ -91,30 +91,6 @@ public final class InterPredictor {
         int sx = Math.min(Math.max(x0 + c, 0), maxX);
         emulated[r * w + c] = src[row + sx];
       }
-    }
-  }
-
-  private void sixtap(
-      byte[] src,
-      int off,
-      int stride,
-      int mx,
-      int my,
-      int w,
-      int h,
-      byte[] dst,
-      int dstOff,
-      int dstStride) {
-    if (my == 0) {
-      SixTapFilter.horizontal(src, off, stride, mx, dst, dstOff, dstStride, w, h);
-    } else if (mx == 0) {
-      SixTapFilter.vertical(src, off, stride, my, dst, dstOff, dstStride, w, h);
-    } else {
-      // The vertical pass reads rows -2..h+2 (-1..h+1 for the four-tap odd fractions).
-      int above = (my & 1) != 0 ? 1 : 2;
-      int rows = h + 1 + 2 * above;
-      SixTapFilter.horizontal(src, off - above * stride, stride, mx, firstPass, 0, w, w, rows);
-      SixTapFilter.vertical(firstPass, above * w, w, my, dst, dstOff, dstStride, w, h);
     }
   }
 

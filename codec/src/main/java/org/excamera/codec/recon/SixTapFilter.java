@@ -14,10 +14,45 @@ import org.excamera.codec.tables.FilterTaps;
  * (all luma vectors are quarter-pel) get their taps as constants, about a fifth faster again, and
  * the odd ones (chroma only) have zero outer taps and run four-tap loops.
  */
-final class SixTapFilter {
+public final class SixTapFilter {
   private static final int[] TAPS = FilterTaps.sixtapFilters();
 
   private SixTapFilter() {}
+
+  /**
+   * Predicts the {@code w} x {@code h} block whose whole-sample top-left is {@code src[off]},
+   * displaced by ({@code mx}, {@code my}) eighths, into {@code dst}: the decoder's inter prediction
+   * and the encoder's motion search both come here. Reads 2 samples left/above and 3 right/below
+   * the block; {@code scratch} must hold {@code w * (h + 5)} bytes.
+   */
+  public static void predict(
+      byte[] src,
+      int off,
+      int stride,
+      int mx,
+      int my,
+      int w,
+      int h,
+      byte[] scratch,
+      byte[] dst,
+      int dstOff,
+      int dstStride) {
+    if ((mx | my) == 0) {
+      for (int r = 0; r < h; r++) {
+        System.arraycopy(src, off + r * stride, dst, dstOff + r * dstStride, w);
+      }
+    } else if (my == 0) {
+      horizontal(src, off, stride, mx, dst, dstOff, dstStride, w, h);
+    } else if (mx == 0) {
+      vertical(src, off, stride, my, dst, dstOff, dstStride, w, h);
+    } else {
+      // The vertical pass reads rows -2..h+2 (-1..h+1 for the four-tap odd fractions).
+      int above = (my & 1) != 0 ? 1 : 2;
+      int rows = h + 1 + 2 * above;
+      horizontal(src, off - above * stride, stride, mx, scratch, 0, w, w, rows);
+      vertical(scratch, above * w, w, my, dst, dstOff, dstStride, w, h);
+    }
+  }
 
   /** Filters {@code h} rows of {@code w} samples along each row. */
   static void horizontal(

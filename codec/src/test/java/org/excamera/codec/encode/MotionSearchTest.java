@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.excamera.codec.recon.SixTapFilter;
 import org.junit.jupiter.api.Test;
 
 class MotionSearchTest {
@@ -106,7 +107,7 @@ class MotionSearchTest {
     byte[] raw = new byte[W * H];
     random.nextBytes(raw);
     SearchPlane plane = SearchPlane.of(raw, 0, W, W, H);
-    int[] tmp = new int[16 * 21];
+    byte[] tmp = new byte[16 * 21];
     byte[] pred = new byte[256];
     for (int trial = 0; trial < 300; trial++) {
       int w = new int[] {4, 8, 16}[trial % 3];
@@ -114,7 +115,7 @@ class MotionSearchTest {
       int y = random.nextInt(H + 30) - 15;
       int fx = random.nextInt(8);
       int fy = random.nextInt(8);
-      SixTapPrediction.predict(
+      SixTapFilter.predict(
           plane.samples(), plane.offset(x, y), plane.stride(), fx, fy, w, w, tmp, pred, 0, w);
       for (int r = 0; r < w; r++) {
         for (int c = 0; c < w; c++) {
@@ -189,7 +190,7 @@ class MotionSearchTest {
     SearchPlane plane = SearchPlane.of(ref, 0, W, W, H);
     int bx = 32;
     int by = 24;
-    int[] tmp = new int[16 * 21];
+    byte[] tmp = new byte[16 * 21];
     Random random = new Random(SEED + 4);
     for (int trial = 0; trial < 40; trial++) {
       int row = random.nextInt(41) - 20;
@@ -220,7 +221,7 @@ class MotionSearchTest {
     SearchPlane plane = SearchPlane.of(ref, 0, W, W, H);
     int bx = 32;
     int by = 24;
-    int[] tmp = new int[16 * 21];
+    byte[] tmp = new byte[16 * 21];
     Random random = new Random(SEED + 5);
     int exact = 0;
     for (int trial = 0; trial < 40; trial++) {

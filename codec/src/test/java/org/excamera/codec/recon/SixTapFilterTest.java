@@ -48,16 +48,8 @@ class SixTapFilterTest {
 
   private static byte[] kernels(byte[] src, int mx, int my, int size) {
     byte[] out = new byte[size * size];
-    int off = 8 * STRIDE + 8;
-    if (my == 0) {
-      SixTapFilter.horizontal(src, off, STRIDE, mx, out, 0, size, size, size);
-    } else if (mx == 0) {
-      SixTapFilter.vertical(src, off, STRIDE, my, out, 0, size, size, size);
-    } else {
-      byte[] first = new byte[size * (size + 5)];
-      SixTapFilter.horizontal(src, off - 2 * STRIDE, STRIDE, mx, first, 0, size, size, size + 5);
-      SixTapFilter.vertical(first, 2 * size, size, my, out, 0, size, size, size);
-    }
+    byte[] scratch = new byte[size * (size + 5)];
+    SixTapFilter.predict(src, 8 * STRIDE + 8, STRIDE, mx, my, size, size, scratch, out, 0, size);
     return out;
   }
 
