@@ -77,22 +77,19 @@ final class TokenWriter {
       BoolEncoder out, int[] probs, int type, int ctx, int first, Residuals r, int block, int mb) {
     short[] c = r.coeffs;
     int end = r.ends[block];
-    int typeBase = type * (8 * 3 * 11);
-    int mbBase = r.base[mb];
-    if (mbBase < 0) {
-      // The macroblock holds no coefficients: every block is empty.
-      out.writeBool(false, probs[typeBase + BANDS[first] * 33 + ctx * 11]);
-      return 0;
-    }
-    int off = mbBase + (block - mb * Residuals.BLOCKS) * 16;
-    if (end != 0 && (end <= first || (end < 16 && c[off + end - 1] == 0))) {
-      throw invalid(mb, block, "end %d cannot be coded".formatted(end));
-    }
-    for (int i = 0; i < 16; i++) {
-      if ((i < first || i >= end) && c[off + i] != 0) {
-        throw invalid(mb, block, "coefficient %d lies outside [%d, %d)".formatted(i, first, end));
+    // A macroblock without stored coefficients (base -1) has only empty blocks: nothing to check.
+    int off = r.base[mb] < 0 ? -1 : r.base[mb] + (block - mb * Residuals.BLOCKS) * 16;
+    if (off >= 0) {
+      if (end != 0 && (end <= first || (end < 16 && c[off + end - 1] == 0))) {
+        throw invalid(mb, block, "end %d cannot be coded".formatted(end));
+      }
+      for (int i = 0; i < 16; i++) {
+        if ((i < first || i >= end) && c[off + i] != 0) {
+          throw invalid(mb, block, "coefficient %d lies outside [%d, %d)".formatted(i, first, end));
+        }
       }
     }
+    int typeBase = type * (8 * 3 * 11);
     int i = first;
     int p = typeBase + BANDS[i] * 33 + ctx * 11;
     if (end == 0) {
