@@ -108,17 +108,13 @@ public final class LoopFilterPass {
       } else if (col > 0) {
         PackedEdgeFilters.vertical(y, yo, ys, 16, mbFilter, mbEdge, il, hev, g);
       }
-      if (col > 0) {
-        if (!simple) {
-          PackedEdgeFilters.vertical(u, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
-          PackedEdgeFilters.vertical(v, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
-        }
+      if (col > 0 && !simple) {
+        PackedEdgeFilters.vertical(u, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
+        PackedEdgeFilters.vertical(v, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
       }
-      if (interior) {
-        if (!simple) {
-          PackedEdgeFilters.vertical(u, uvo + 4, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
-          PackedEdgeFilters.vertical(v, uvo + 4, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
-        }
+      if (interior && !simple) {
+        PackedEdgeFilters.vertical(u, uvo + 4, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
+        PackedEdgeFilters.vertical(v, uvo + 4, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
       }
       if (row > 0) {
         PackedEdgeFilters.horizontal(y, yo, ys, 16, mbFilter, mbEdge, il, hev, g);

@@ -14,12 +14,13 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * The loop filter edge kernels of {@link EdgeFilters}, eight edge positions at a time, bit-exact
- * with them (RFC 6386 §15.2–15.3 with libvpx's signed-char saturation). A group is eight longs p3,
- * p2, p1, p0, q0, q1, q2, q3, each holding that sample of eight positions: rows read directly for a
- * horizontal edge, the transpose of eight 8-pixel rows for a vertical edge. Each group is filtered
- * as two halves of four 16-bit lanes ({@link PackedLanes}); lane values are kept offset so they
- * stay non-negative, with every libvpx clamp done as a clamp to 0..255 of the offset value.
+ * The loop filter edge kernels (simple filter, normal filter across macroblock and subblock edges),
+ * eight edge positions at a time, bit-exact with libvpx (RFC 6386 §15.2–15.3 with libvpx's
+ * signed-char saturation). A group is eight longs p3, p2, p1, p0, q0, q1, q2, q3, each holding that
+ * sample of eight positions: rows read directly for a horizontal edge, the transpose of eight
+ * 8-pixel rows for a vertical edge. Each group is filtered as two halves of four 16-bit lanes
+ * ({@link PackedLanes}); lane values are kept offset so they stay non-negative, with every libvpx
+ * clamp done as a clamp to 0..255 of the offset value.
  *
  * <p>Limits come as lane biases from {@link #bias} and, for the edge limit, {@link #edgeBias};
  * {@code count} is a multiple of 8; {@code g} is a scratch of {@link #SCRATCH} longs.

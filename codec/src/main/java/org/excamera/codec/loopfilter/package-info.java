@@ -1,7 +1,8 @@
 /**
  * The loop filter (RFC 6386 §15): {@link FilterLevels} computes each macroblock's level and the
- * edge limits, {@link EdgeFilters} holds the simple and normal edge kernels, and {@link
- * LoopFilterPass} visits the edges in libvpx's order.
+ * edge limits, {@link PackedEdgeFilters} holds the simple and normal edge kernels (eight positions
+ * at a time in the 16-bit lanes of {@link PackedLanes}), and {@link LoopFilterPass} visits the
+ * edges in libvpx's order.
  */
 @NullMarked
 package org.excamera.codec.loopfilter;

@@ -10,11 +10,11 @@ import org.excamera.codec.loopfilter.Rfc6386EdgeFilter.Thresholds;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packed edge kernels (and the scalar {@link EdgeFilters}) against {@link Rfc6386EdgeFilter},
- * for every loop filter level, sharpness and frame type, across horizontal and vertical edges of 8
- * and 16 positions. Each position of an edge gets its own kind of segment (random, smooth around
- * the interior limit, a step around the edge limit, flat, near 0 and 255, around the hev
- * threshold), so the lanes of one packed group take different branches.
+ * The packed edge kernels against {@link Rfc6386EdgeFilter}, for every loop filter level, sharpness
+ * and frame type, across horizontal and vertical edges of 8 and 16 positions. Each position of an
+ * edge gets its own kind of segment (random, smooth around the interior limit, a step around the
+ * edge limit, flat, near 0 and 255, around the hev threshold), so the lanes of one packed group
+ * take different branches.
  */
 class PackedEdgeFiltersTest {
   private static final long SEED = 0x10_0F_11_7EL;
@@ -53,20 +53,6 @@ class PackedEdgeFiltersTest {
         }
       };
 
-  private static final Kernel SCALAR =
-      (d, f, vertical, count, t, e) -> {
-        int off = vertical ? FIRST * STRIDE + EDGE : EDGE * STRIDE + FIRST;
-        int across = vertical ? 1 : STRIDE;
-        int along = vertical ? STRIDE : 1;
-        int i = t.interiorLimit();
-        int h = t.hevThreshold();
-        switch (f) {
-          case MACROBLOCK -> EdgeFilters.macroblockEdge(d, off, across, along, count, e, i, h);
-          case SUBBLOCK -> EdgeFilters.subblockEdge(d, off, across, along, count, e, i, h);
-          case SIMPLE -> EdgeFilters.simple(d, off, across, along, count, e);
-        }
-      };
-
   /** How often the reference took each branch, so that the inputs demonstrably reach them. */
   private static final class Reached {
     long masked;
@@ -80,11 +66,6 @@ class PackedEdgeFiltersTest {
   void packedKernelsMatchTheRfcFilters() {
     Reached reached = sweep(PACKED, "packed");
     assertBranchesReached(reached);
-  }
-
-  @Test
-  void scalarKernelsMatchTheRfcFilters() {
-    assertBranchesReached(sweep(SCALAR, "scalar"));
   }
 
   private static void assertBranchesReached(Reached r) {
