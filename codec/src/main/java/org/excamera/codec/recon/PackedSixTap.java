@@ -98,45 +98,44 @@ final class PackedSixTap {
     int t3 = TAPS[t + 3];
     int t4 = -TAPS[t + 4];
     int t5 = TAPS[t + 5];
-    for (int r = 0; r < h; r++) {
-      int s = off + (r - 2) * stride;
-      int d = dstOff + r * dstStride;
-      for (int c = 0; c < w; c += 8, s += 8) {
-        long a0 = load(src, s);
-        long a1 = load(src, s + stride);
-        long a2 = load(src, s + 2 * stride);
-        long a3 = load(src, s + 3 * stride);
-        long a4 = load(src, s + 4 * stride);
-        long a5 = load(src, s + 5 * stride);
-        long even =
-            lanes(
-                a0 & LANES,
-                a1 & LANES,
-                a2 & LANES,
-                a3 & LANES,
-                a4 & LANES,
-                a5 & LANES,
-                t0,
-                t1,
-                t2,
-                t3,
-                t4,
-                t5);
-        long odd =
-            lanes(
-                (a0 >>> 8) & LANES,
-                (a1 >>> 8) & LANES,
-                (a2 >>> 8) & LANES,
-                (a3 >>> 8) & LANES,
-                (a4 >>> 8) & LANES,
-                (a5 >>> 8) & LANES,
-                t0,
-                t1,
-                t2,
-                t3,
-                t4,
-                t5);
-        LONGS.set(dst, d + c, even | odd << 8);
+    // Down each column of eight: the window of the five rows above keeps its lanes, so each
+    // output row loads and splits one row.
+    for (int c = 0; c < w; c += 8) {
+      int s = off + c - 2 * stride;
+      long a0 = load(src, s);
+      long a1 = load(src, s + stride);
+      long a2 = load(src, s + 2 * stride);
+      long a3 = load(src, s + 3 * stride);
+      long a4 = load(src, s + 4 * stride);
+      long e0 = a0 & LANES;
+      long e1 = a1 & LANES;
+      long e2 = a2 & LANES;
+      long e3 = a3 & LANES;
+      long e4 = a4 & LANES;
+      long o0 = (a0 >>> 8) & LANES;
+      long o1 = (a1 >>> 8) & LANES;
+      long o2 = (a2 >>> 8) & LANES;
+      long o3 = (a3 >>> 8) & LANES;
+      long o4 = (a4 >>> 8) & LANES;
+      s += 5 * stride;
+      int d = dstOff + c;
+      for (int r = 0; r < h; r++, s += stride, d += dstStride) {
+        long a5 = load(src, s);
+        long e5 = a5 & LANES;
+        long o5 = (a5 >>> 8) & LANES;
+        long even = lanes(e0, e1, e2, e3, e4, e5, t0, t1, t2, t3, t4, t5);
+        long odd = lanes(o0, o1, o2, o3, o4, o5, t0, t1, t2, t3, t4, t5);
+        LONGS.set(dst, d, even | odd << 8);
+        e0 = e1;
+        e1 = e2;
+        e2 = e3;
+        e3 = e4;
+        e4 = e5;
+        o0 = o1;
+        o1 = o2;
+        o2 = o3;
+        o3 = o4;
+        o4 = o5;
       }
     }
   }

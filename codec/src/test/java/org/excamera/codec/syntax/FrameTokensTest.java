@@ -22,7 +22,7 @@ class FrameTokensTest {
     DecoderState state = DecoderState.initial();
     for (int i = 0; i < vector.frameCount(); i++) {
       CompressedFrame frame = vector.frame(i);
-      byte[] data = frame.data();
+      byte[] data = frame.toByteArray();
       ParsedFrame whole = Vp8Decoder.parse(state, frame);
       FrameTokens tokens =
           FrameParser.parseModes(
