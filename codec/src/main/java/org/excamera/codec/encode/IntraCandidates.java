@@ -75,9 +75,10 @@ final class IntraCandidates {
     int chromaRate = 0;
     long chromaSse = 0;
     int uvMode = PredictionMode.DC_PRED;
+    t.loadSatdSources(row, col);
     for (int m = PredictionMode.DC_PRED; m <= PredictionMode.TM_PRED; m++) {
       t.predictor.intraChroma(t.canvas, row, col, m);
-      scores[m] = t.chromaSatd(row, col) + t.rd.sadRate(costs.uvMode[m]);
+      scores[m] = t.chromaSatd(row, col, m) + t.rd.sadRate(costs.uvMode[m]);
     }
     for (int k = 0; k < CODED; k++) {
       int m = MacroblockTrials.takeBest(scores);
@@ -103,7 +104,7 @@ final class IntraCandidates {
     int chromaTokens = chromaRate - costs.uvMode[uvMode];
     for (int m = PredictionMode.DC_PRED; m <= PredictionMode.TM_PRED; m++) {
       t.predictor.intraLuma(t.canvas, row, col, m);
-      scores[m] = t.lumaSatd(row, col) + t.rd.sadRate(costs.yMode[m]);
+      scores[m] = t.lumaSatd(row, col, m) + t.rd.sadRate(costs.yMode[m]);
     }
     for (int k = 0; k < CODED; k++) {
       int m = MacroblockTrials.takeBest(scores);
@@ -199,11 +200,17 @@ final class IntraCandidates {
   private int preselect(
       int row, int col, int b, int above, int left, byte[] src, byte[] dst, int off, int stride) {
     int kept = 0;
+    boolean tmSeparable = SeparableSatd.tmUnclamped(t.predictor.edge());
     for (int m = 0; m < 10; m++) {
       t.predictor.predictSubblockFromEdge(t.canvas, row, col, b, m);
-      int score =
-          Satd.satd4x4(src, off, stride, dst, off, stride)
-              + t.rd.sadRate(t.modeCosts.bMode(above, left, m));
+      // DC, VE and HE predictions are separable by construction, TM when it does not clamp.
+      boolean separable =
+          m == PredictionMode.B_TM_PRED ? tmSeparable : m <= PredictionMode.B_HE_PRED;
+      int satd =
+          separable
+              ? t.lumaSources.separable(b, dst, off, stride)
+              : Satd.satd4x4(src, off, stride, dst, off, stride);
+      int score = satd + t.rd.sadRate(t.modeCosts.bMode(above, left, m));
       int k = Math.min(kept, SUBBLOCK_CANDIDATES - 1);
       if (kept < SUBBLOCK_CANDIDATES || score < subScores[k]) {
         while (k > 0 && subScores[k - 1] > score) {
