@@ -45,6 +45,11 @@ final class IntraCandidates {
   private final byte[] ctxA = new byte[9];
   private final byte[] ctxL = new byte[9];
 
+  // The best subblock candidate so far, while later ones are tried.
+  private final short[] savedCoeffs = new short[16];
+  private final byte[] savedRecon = new byte[16];
+  private byte savedEnd;
+
   // Key frames: every committed macroblock's luma mode and subblock modes, for the contexts.
   private final int[] yModes;
   private final byte[] committedSub;
@@ -168,11 +173,13 @@ final class IntraCandidates {
           bestSubMode = m;
           bestSubRate = r;
           bestSubSse = d;
+          if (k < kept - 1) {
+            saveSubblock(trial, b, dst, off, stride);
+          }
         }
       }
       if (bestSubMode != last) {
-        t.predictor.predictSubblockFromEdge(t.canvas, row, col, b, bestSubMode);
-        t.coder.codeSubblock(b, src, off, stride, dst, off, stride, q, trial);
+        restoreSubblock(trial, b, dst, off, stride);
       }
       trialSub[b] = bestSubMode;
       rate += bestSubRate;
@@ -190,6 +197,25 @@ final class IntraCandidates {
     if (t.offer(t.rd.cost(rate, sse), PredictionMode.B_PRED, 0, combined, row, col, chromaRecon)) {
       t.bestUvMode = uvMode;
       System.arraycopy(trialSub, 0, t.bestSubModes, 0, 16);
+    }
+  }
+
+  /** Keeps subblock b's coefficients and reconstruction, of a candidate that may win. */
+  private void saveSubblock(MacroblockCoefficients trial, int b, byte[] dst, int off, int stride) {
+    System.arraycopy(trial.coeffs, b * 16, savedCoeffs, 0, 16);
+    savedEnd = trial.ends[b];
+    for (int r = 0; r < 4; r++) {
+      System.arraycopy(dst, off + r * stride, savedRecon, r * 4, 4);
+    }
+  }
+
+  /** Puts back what {@link #saveSubblock} kept (instead of coding the winner again). */
+  private void restoreSubblock(
+      MacroblockCoefficients trial, int b, byte[] dst, int off, int stride) {
+    System.arraycopy(savedCoeffs, 0, trial.coeffs, b * 16, 16);
+    trial.ends[b] = savedEnd;
+    for (int r = 0; r < 4; r++) {
+      System.arraycopy(savedRecon, r * 4, dst, off + r * stride, 4);
     }
   }
 
