@@ -110,6 +110,17 @@ public final class BlockQuantizer {
       int qOff,
       short[] dqcoeff,
       int dqOff) {
+    // Most blocks of interframes quantize to nothing: when every value is inside its zero bin
+    // without the run boosts (which only widen it), the loop below would output zeros only.
+    int maxAc = 0;
+    for (int rc = 1; rc < 16; rc++) {
+      maxAc = Math.max(maxAc, Math.abs(coeff[coeffOff + rc]));
+    }
+    if (Math.abs(coeff[coeffOff]) < zbin[0] + zbinExtra && maxAc < zbin[1] + zbinExtra) {
+      java.util.Arrays.fill(qcoeff, qOff, qOff + 16, (short) 0);
+      java.util.Arrays.fill(dqcoeff, dqOff, dqOff + 16, (short) 0);
+      return 0;
+    }
     int eob = 0;
     int run = 0;
     for (int i = 0; i < 16; i++) {
