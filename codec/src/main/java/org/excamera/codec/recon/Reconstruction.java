@@ -190,16 +190,18 @@ public final class Reconstruction {
         InverseTransform.inverseWht(y2, 0, dcs, 0, 1, scratch);
         clear(y2, end);
       }
-      for (int b = 0; b < 16; b++) {
-        int end2 = residuals.end(mb, b);
+      // Two blocks side by side at a time: when neither has coefficients of its own (the usual
+      // case), both are DC-only and go through the packed kernel.
+      for (int b = 0; b < 16; b += 2) {
         int off = yOff + (b >> 2) * 4 * yStride + (b & 3) * 4;
-        if (end2 == 0) {
-          InverseTransform.dcOnlyAdd(dcs[b], yd, off, yStride);
+        int e0 = residuals.end(mb, b);
+        int e1 = residuals.end(mb, b + 1);
+        if ((e0 | e1) == 0) {
+          PackedDcAdd.add(yd, off, yStride, dcs[b], dcs[b + 1]);
         } else {
-          dequantize(c, o + b * 16, end2, 1, f[Dequantizer.Y_AC], block);
-          block[0] = dcs[b];
-          InverseTransform.idctAdd(block, 0, yd, off, yStride, scratch);
-          clear(block, end2);
+          addLumaAfterY2(c, o + b * 16, e0, dcs[b], f[Dequantizer.Y_AC], yd, off, yStride);
+          addLumaAfterY2(
+              c, o + (b + 1) * 16, e1, dcs[b + 1], f[Dequantizer.Y_AC], yd, off + 4, yStride);
         }
       }
     } else {
@@ -217,12 +219,35 @@ public final class Reconstruction {
     int uvOff = canvas.origin(1) + row * 8 * uvStride + col * 8;
     short[] c = residuals.coefficientsUnsafe();
     int o = residuals.offset(mb);
-    for (int b = 16; b < 24; b++) {
-      int i = b & 3;
+    int dc = f[Dequantizer.UV_DC];
+    for (int b = 16; b < 24; b += 2) {
       byte[] d = canvas.data(b < 20 ? 1 : 2);
-      int off = uvOff + (i >> 1) * 4 * uvStride + (i & 1) * 4;
-      addBlock(c, o, mb, b, f[Dequantizer.UV_DC], f[Dequantizer.UV_AC], d, off, uvStride);
+      int off = uvOff + ((b & 3) >> 1) * 4 * uvStride;
+      int e0 = residuals.end(mb, b);
+      int e1 = residuals.end(mb, b + 1);
+      if ((e0 | e1) <= 1) {
+        // At most a DC each (coefficients past a block's end are not to be read).
+        int dc0 = e0 == 0 ? 0 : c[o + b * 16] * dc;
+        int dc1 = e1 == 0 ? 0 : c[o + (b + 1) * 16] * dc;
+        PackedDcAdd.add(d, off, uvStride, dc0, dc1);
+      } else {
+        addBlock(c, o, mb, b, dc, f[Dequantizer.UV_AC], d, off, uvStride);
+        addBlock(c, o, mb, b + 1, dc, f[Dequantizer.UV_AC], d, off + 4, uvStride);
+      }
     }
+  }
+
+  /** Adds a luma block whose DC came from the Y2 block (§14.2); {@code at}: its coefficients. */
+  private void addLumaAfterY2(
+      short[] c, int at, int end, int dc, int ac, byte[] d, int off, int stride) {
+    if (end == 0) {
+      InverseTransform.dcOnlyAdd(dc, d, off, stride);
+      return;
+    }
+    dequantize(c, at, end, 1, ac, block);
+    block[0] = (short) dc;
+    InverseTransform.idctAdd(block, 0, d, off, stride, scratch);
+    clear(block, end);
   }
 
   /**
