@@ -125,8 +125,8 @@ public final class PictureBuilder {
     int stride = w + 2 * border;
     for (int y = 0; y < h; y++) {
       int row = (y + border) * stride;
-      Arrays.fill(d, row, row + border, d[row + border]);
-      Arrays.fill(d, row + border + w, row + stride, d[row + border + w - 1]);
+      SampleRuns.fill(d, row, border, d[row + border]);
+      SampleRuns.fill(d, row + border + w, border, d[row + border + w - 1]);
     }
     int first = border * stride;
     int last = (border + h - 1) * stride;

@@ -1,5 +1,8 @@
 package org.excamera.codec.recon;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.excamera.codec.picture.Plane;
 import org.excamera.codec.tables.FilterTaps;
 
@@ -14,6 +17,8 @@ import org.excamera.codec.tables.FilterTaps;
  */
 public final class InterPredictor {
   private static final int[] BILINEAR = FilterTaps.bilinearFilters();
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final int MAX = 16;
 
   private final int[] tmp = new int[MAX * (MAX + 5)];
@@ -64,14 +69,19 @@ public final class InterPredictor {
     }
   }
 
-  /** Copies a whole-pixel block (the usual widths as constants, which the JIT copies best). */
-  private static void copy(
+  /**
+   * Copies a whole-pixel block; rows of 8 and 16 as 64-bit moves, which beat arraycopy on rows this
+   * short.
+   */
+  static void copy(
       byte[] src, int off, int stride, byte[] dst, int dstOff, int dstStride, int w, int h) {
     for (int r = 0; r < h; r++, off += stride, dstOff += dstStride) {
       switch (w) {
-        case 16 -> System.arraycopy(src, off, dst, dstOff, 16);
-        case 8 -> System.arraycopy(src, off, dst, dstOff, 8);
-        case 4 -> System.arraycopy(src, off, dst, dstOff, 4);
+        case 16 -> {
+          LONGS.set(dst, dstOff, (long) LONGS.get(src, off));
+          LONGS.set(dst, dstOff + 8, (long) LONGS.get(src, off + 8));
+        }
+        case 8 -> LONGS.set(dst, dstOff, (long) LONGS.get(src, off));
         default -> System.arraycopy(src, off, dst, dstOff, w);
       }
     }

@@ -1,5 +1,6 @@
 package org.excamera.codec.recon;
 
+import org.excamera.codec.picture.SampleRuns;
 import org.excamera.codec.syntax.PredictionMode;
 
 /**
@@ -39,7 +40,7 @@ public final class IntraPredictor {
         int dc = haveAbove || haveLeft ? (sum + (1 << (shift - 1))) >> shift : 128;
         byte v = (byte) dc;
         for (int r = 0; r < n; r++) {
-          java.util.Arrays.fill(d, off + r * stride, off + r * stride + n, v);
+          SampleRuns.fill(d, off + r * stride, n, v);
         }
       }
       case PredictionMode.V_PRED -> {
@@ -50,7 +51,7 @@ public final class IntraPredictor {
       case PredictionMode.H_PRED -> {
         for (int r = 0; r < n; r++) {
           int o = off + r * stride;
-          java.util.Arrays.fill(d, o, o + n, d[o - 1]);
+          SampleRuns.fill(d, o, n, d[o - 1]);
         }
       }
       case PredictionMode.TM_PRED -> {

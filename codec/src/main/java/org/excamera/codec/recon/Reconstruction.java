@@ -125,9 +125,7 @@ public final class Reconstruction {
       int off = canvas.origin(p) + row * size * stride + col * size;
       int srcStride = from.stride();
       int srcOff = from.origin() + row * size * srcStride + col * size;
-      for (int r = 0; r < size; r++) {
-        System.arraycopy(src, srcOff + r * srcStride, dst, off + r * stride, run * size);
-      }
+      InterPredictor.copy(src, srcOff, srcStride, dst, off, stride, run * size, size);
     }
   }
 
