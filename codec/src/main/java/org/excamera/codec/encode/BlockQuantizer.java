@@ -117,8 +117,13 @@ public final class BlockQuantizer {
       maxAc = Math.max(maxAc, Math.abs(coeff[coeffOff + rc]));
     }
     if (Math.abs(coeff[coeffOff]) < zbin[0] + zbinExtra && maxAc < zbin[1] + zbinExtra) {
-      java.util.Arrays.fill(qcoeff, qOff, qOff + 16, (short) 0);
-      java.util.Arrays.fill(dqcoeff, dqOff, dqOff + 16, (short) 0);
+      // Plain loops: Arrays.fill's range checks cost more than these 16 stores.
+      for (int i = 0; i < 16; i++) {
+        qcoeff[qOff + i] = 0;
+      }
+      for (int i = 0; i < 16; i++) {
+        dqcoeff[dqOff + i] = 0;
+      }
       return 0;
     }
     int eob = 0;
