@@ -1,6 +1,7 @@
 package org.excamera.codec.encode;
 
 import org.excamera.codec.recon.SixTapFilter;
+import org.excamera.codec.tables.FilterTaps;
 
 /**
  * Squared errors of one block's sub-sample predictions around a whole-sample centre, for the
@@ -16,6 +17,7 @@ import org.excamera.codec.recon.SixTapFilter;
  */
 final class SubPelErrors {
   private static final int MAX = 16;
+  private static final int[] TAPS = FilterTaps.sixtapFilters();
 
   // Horizontal passes for fractions 2, 4, 6 (eighths) over (w + 1) × (h + 6), from (x0 − 1, y0 −
   // 3).
@@ -102,8 +104,45 @@ final class SubPelErrors {
     if (fy == 0) {
       return BlockError.sse(src, srcOff, srcStride, hp, (dy + 2) * hs + dx, hs, w, h);
     }
-    SixTapFilter.predict(hp, (dy + 2) * hs + dx, hs, 0, fy, w, h, scratch, pred, 0, w);
-    return BlockError.sse(src, srcOff, srcStride, pred, 0, w, w, h);
+    return verticalSse(hp, (dy + 2) * hs + dx, hs, fy);
+  }
+
+  /**
+   * SSE of the source against the vertical six-tap pass (even fraction {@code fy}) over {@code
+   * in[off]}: {@link SixTapFilter}'s arithmetic (taps, +64, >> 7, clamp), each sample compared as
+   * it is made instead of stored and read back.
+   */
+  private int verticalSse(byte[] in, int off, int stride, int fy) {
+    int k = fy * 6;
+    int t0 = TAPS[k];
+    int t1 = TAPS[k + 1];
+    int t2 = TAPS[k + 2];
+    int t3 = TAPS[k + 3];
+    int t4 = TAPS[k + 4];
+    int t5 = TAPS[k + 5];
+    int sse = 0;
+    for (int c = 0; c < w; c++) {
+      int s = off + c;
+      int a0 = in[s - 2 * stride] & 0xFF;
+      int a1 = in[s - stride] & 0xFF;
+      int a2 = in[s] & 0xFF;
+      int a3 = in[s + stride] & 0xFF;
+      int a4 = in[s + 2 * stride] & 0xFF;
+      s += 3 * stride;
+      int o = srcOff + c;
+      for (int r = 0; r < h; r++, s += stride, o += srcStride) {
+        int a5 = in[s] & 0xFF;
+        int v = (t0 * a0 + t1 * a1 + t2 * a2 + t3 * a3 + t4 * a4 + t5 * a5 + 64) >> 7;
+        int d = (src[o] & 0xFF) - Math.max(0, Math.min(255, v));
+        sse += d * d;
+        a0 = a1;
+        a1 = a2;
+        a2 = a3;
+        a3 = a4;
+        a4 = a5;
+      }
+    }
+    return sse;
   }
 
   private byte[] horizontalPass(int fx) {
