@@ -3,9 +3,12 @@ package org.excamera.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.excamera.codec.CompressedFrame;
 import org.excamera.codec.io.RawFrame;
 import org.excamera.codec.io.Y4mHeader;
 import org.excamera.codec.io.Y4mReader;
@@ -52,5 +55,34 @@ final class BenchClips {
         w.write(f);
       }
     }
+  }
+
+  /**
+   * MD5 of a sequence of frames (each frame's length, then its bytes), printed by the benches so
+   * that a speed change can be seen not to change the output.
+   */
+  static String digest(List<CompressedFrame> frames) {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every JDK has MD5", e);
+    }
+    for (CompressedFrame f : frames) {
+      byte[] data = f.toByteArray();
+      md.update(
+          new byte[] {
+            (byte) (data.length >>> 24),
+            (byte) (data.length >>> 16),
+            (byte) (data.length >>> 8),
+            (byte) data.length
+          });
+      md.update(data);
+    }
+    StringBuilder hex = new StringBuilder();
+    for (byte b : md.digest()) {
+      hex.append(String.format("%02x", b & 0xFF));
+    }
+    return hex.toString();
   }
 }

@@ -45,13 +45,13 @@ public final class EncodeGivenStateBench {
   private static final PrintStream out = System.out;
 
   /** Encodes before timing starts: enough for the JIT to compile the encoder's hot loops. */
-  private static final int WARMUP_ENCODES = 40;
+  private static final int WARMUP_ENCODES = 100;
 
   private Path clip;
   private int frames = 36;
   private int chunk = 6;
   private int cq = 32;
-  private int iterations = 3;
+  private int iterations = 5;
 
   private EncodeGivenStateBench(Path clip) {
     this.clip = clip;
@@ -205,8 +205,9 @@ public final class EncodeGivenStateBench {
         bestEncoder / (double) n / 1e6,
         (bestTotal - bestEncoder) / (double) n / 1e6);
     out.printf(
-        "encode-given-state, first pass in a cold JVM: %.2f ms/frame%n",
-        coldNanos / (double) n / 1e6);
+        "encode-given-state, first pass in a cold JVM: %.2f ms/frame; output MD5 %s%n",
+        coldNanos / (double) n / 1e6,
+        BenchClips.digest(results.stream().map(EncodeResult::frame).toList()));
     out.printf(
         "ratio encode-given-state / vpxenc: %.3f wall, %.3f CPU (target <= 1.0)%n",
         egsPerFrame / vpxPerFrame, egsCpuPerFrame / vpxCpuPerFrame);

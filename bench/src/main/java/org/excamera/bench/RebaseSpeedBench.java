@@ -31,14 +31,22 @@ import org.excamera.codec.syntax.ParsedFrame;
  * summed and divided by the frame count. Rebase then re-encodes every interframe of every chunk
  * onto the state it was made for (the same work as onto any other state: prediction, residual,
  * quantization, tokens, probability choices, writing, and decoding the written frame for the next
- * state), best of {@code --iterations} passes over all chunks after one warm-up pass; the rebase
- * time is also split into the encoder pass, the writer, and the decode of the output.
+ * state), best of {@code --iterations} passes over all chunks after warm-up passes (at least {@link
+ * #WARMUP_REBASES} rebases, for the JIT); the rebase time is also split into the encoder pass, the
+ * writer, and the decode of the output. The MD5 of the rebased frames is printed.
  *
  * <p>Usage: {@code scripts/bench-rebase [--clip FILE.y4m] [--frames N] [--chunk N] [--cq Q]
  * [--iterations N]}; the default clip is foreman from the shared test data.
  */
 public final class RebaseSpeedBench {
   private static final PrintStream out = System.out;
+
+  /**
+   * Rebases before timing starts. One pass of the default 20 interframes left the JIT cold (the
+   * figures varied by half between runs); 400 make them steady to a few percent.
+   */
+  private static final int WARMUP_REBASES = 400;
+
   private Path clip;
   private int frames = 24;
   private int chunk = 6;
@@ -132,13 +140,17 @@ public final class RebaseSpeedBench {
     long bestWrite = Long.MAX_VALUE;
     long bestDecode = Long.MAX_VALUE;
     long bytes = 0;
-    for (int it = 0; it <= iterations; it++) {
+    String digest = "";
+    int warmup = Math.max(1, (WARMUP_REBASES + n - 1) / n);
+    for (int it = -warmup; it < iterations; it++) {
       long t0 = System.nanoTime();
       long c0 = threads.getCurrentThreadCpuTime();
       long sum = 0;
+      List<CompressedFrame> pass = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         EncodeResult e = Rebaser.rebase(states.get(i), parsed.get(i), targets.get(i), false);
         sum += e.frame().length();
+        pass.add(e.frame());
       }
       long total = System.nanoTime() - t0;
       long cpu = threads.getCurrentThreadCpuTime() - c0;
@@ -159,10 +171,11 @@ public final class RebaseSpeedBench {
         write += c - b;
         decode += d - c;
       }
-      if (it == 0) {
+      if (it < 0) {
         continue; // warm-up
       }
       bytes = sum;
+      digest = BenchClips.digest(pass);
       bestTotal = Math.min(bestTotal, total);
       bestCpu = Math.min(bestCpu, cpu);
       bestEncode = Math.min(bestEncode, encode);
@@ -176,14 +189,15 @@ public final class RebaseSpeedBench {
         vpxPerFrame, vpxCpuPerFrame, all.size());
     out.printf(
         "rebase: %.2f ms/frame wall, %.2f ms/frame CPU over %d interframes (%d bytes); wall:"
-            + " encoder pass %.2f, writer %.2f, decode of the output %.2f ms/frame%n",
+            + " encoder pass %.2f, writer %.2f, decode of the output %.2f ms/frame; output MD5 %s%n",
         rebasePerFrame,
         rebaseCpuPerFrame,
         n,
         bytes,
         bestEncode / (double) n / 1e6,
         bestWrite / (double) n / 1e6,
-        bestDecode / (double) n / 1e6);
+        bestDecode / (double) n / 1e6,
+        digest);
     out.printf(
         "ratio rebase / vpxenc: %.3f wall, %.3f CPU (target <= 0.10)%n",
         rebasePerFrame / vpxPerFrame, rebaseCpuPerFrame / vpxCpuPerFrame);

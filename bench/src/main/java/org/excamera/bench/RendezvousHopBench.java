@@ -47,8 +47,10 @@ import org.jspecify.annotations.Nullable;
  * <p>A hop is what the serial chain waits for: a reader is already waiting (FETCH sent), the writer
  * publishes, and the hop ends when the reader holds the verified bytes. The baseline sends the
  * bytes over one kept-open TCP connection into an array on the other side. Both are measured {@code
- * --iterations} times after {@code --warmup} rounds; medians are reported, and the ratio {@code
- * socket time / hop time} (1.0 would mean the relay costs nothing over a direct copy).
+ * --iterations} times (default 30) after {@code --warmup} rounds (default 10), interleaved; medians
+ * are reported, and the ratio {@code socket time / hop time} (1.0 would mean the relay costs
+ * nothing over a direct copy) with its quartiles and the load average, since other processes on the
+ * machine move it more than most changes to the relay do.
  *
  * <p>Usage: {@code scripts/bench-rendezvous [--iterations N] [--warmup N] [--size BYTES]
  * [--data-dir DIR] [--compression NONE|DEFLATE] [--tls] [--cpu-breakdown]}. With {@code --tls} it
@@ -58,8 +60,11 @@ import org.jspecify.annotations.Nullable;
 public final class RendezvousHopBench {
   private static final PrintStream out = System.out;
 
-  private int iterations = 15;
-  private int warmup = 5;
+  // 30 after 10: with 15 after 5 the median ratio moved by up to 0.1 between back-to-back runs on
+  // the shared cores (the socket copy alone spans 5-20 ms), and the JIT was still compiling the
+  // relay's paths in the first measured rounds.
+  private int iterations = 30;
+  private int warmup = 10;
   private int size = 11 << 20;
   private Path dataDir;
   private Compression compression = Compression.NONE;
@@ -92,14 +97,15 @@ public final class RendezvousHopBench {
     Sha256 digest = Sha256.digest(state);
     out.printf(
         "rendezvous hop benchmark: %d-byte states, %d iterations after %d warm-up, %d cores,"
-            + " data dir %s, compression %s, %s%n",
+            + " data dir %s, compression %s, %s, load average %.2f%n",
         size,
         iterations,
         warmup,
         Runtime.getRuntime().availableProcessors(),
         dataDir,
         compression,
-        tls ? "TLS 1.3 (self-signed, made by keytool)" : "plaintext");
+        tls ? "TLS 1.3 (self-signed, made by keytool)" : "plaintext",
+        loadAverage());
     double[] socket = new double[iterations];
     double[] socketCpu = new double[iterations];
     Map<String, Long> threadCpu = new TreeMap<>();
@@ -217,8 +223,11 @@ public final class RendezvousHopBench {
         median(socketCpu), median(hopCpu));
     out.printf(
         "throughput ratio (socket time / hop time, median of per-iteration ratios): %.2f"
-            + "   (target >= 0.5)%n",
-        median(ratio));
+            + "   (target >= 0.5; quartiles %.2f-%.2f, load average %.2f at the end)%n",
+        median(ratio), quantile(ratio, 0.25), quantile(ratio, 0.75), loadAverage());
+    out.printf(
+        "CPU ratio (socket copy CPU / hop CPU, medians): %.2f   (moves less with the load)%n",
+        median(socketCpu) / median(hopCpu));
     out.printf(
         "ratio against a socket copy plus SHA-256 at the receiver (as v1 fetches did): %.2f%n",
         median(ratioSha));
@@ -412,10 +421,22 @@ public final class RendezvousHopBench {
   }
 
   private static double median(double[] v) {
+    return quantile(v, 0.5);
+  }
+
+  /** The {@code q} quantile, interpolated between the two nearest ranks. */
+  private static double quantile(double[] v, double q) {
     double[] s = v.clone();
     Arrays.sort(s);
-    int n = s.length;
-    return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    double rank = q * (s.length - 1);
+    int lo = (int) Math.floor(rank);
+    int hi = Math.min(lo + 1, s.length - 1);
+    return s[lo] + (rank - lo) * (s[hi] - s[lo]);
+  }
+
+  /** The system's one-minute load average (other processes share the cores), or -1 if unknown. */
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static double min(double[] v) {

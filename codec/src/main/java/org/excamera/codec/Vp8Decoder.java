@@ -1,5 +1,6 @@
 package org.excamera.codec;
 
+import java.util.function.IntConsumer;
 import org.excamera.codec.header.FrameHeader;
 import org.excamera.codec.loopfilter.LoopFilterPass;
 import org.excamera.codec.picture.Dimensions;
@@ -11,6 +12,7 @@ import org.excamera.codec.state.ProbabilityTables;
 import org.excamera.codec.state.References;
 import org.excamera.codec.state.Segmentation;
 import org.excamera.codec.syntax.FrameParser;
+import org.excamera.codec.syntax.FrameTokens;
 import org.excamera.codec.syntax.MacroblockModes;
 import org.excamera.codec.syntax.ParsedFrame;
 
@@ -31,7 +33,13 @@ public final class Vp8Decoder {
    * @throws UnsupportedFeatureException for frames this decoder does not handle
    */
   public static DecodeResult decode(DecoderState state, CompressedFrame frame) {
-    return reconstruct(state, parse(state, frame));
+    byte[] data = frame.data();
+    FrameTokens tokens =
+        FrameParser.parseModes(
+            data, 0, data.length, state.probabilities(), state.segmentation(), state.dimensions());
+    // The same as reconstruct(state, parse(state, frame)), but each macroblock row's tokens are
+    // read just before the row is reconstructed, so its coefficients are still in cache.
+    return reconstruct(state, tokens.frame(), tokens::readRow);
   }
 
   /** Parses a frame against a state (first half of {@link #decode}). */
@@ -43,6 +51,12 @@ public final class Vp8Decoder {
 
   /** Reconstructs a parsed frame against a state (second half of {@link #decode}). */
   public static DecodeResult reconstruct(DecoderState state, ParsedFrame frame) {
+    return reconstruct(state, frame, row -> {});
+  }
+
+  /** {@link #reconstruct}, calling {@code beforeRow} before each macroblock row. */
+  private static DecodeResult reconstruct(
+      DecoderState state, ParsedFrame frame, IntConsumer beforeRow) {
     FrameHeader h = frame.header();
     boolean key = h.keyFrame();
     Dimensions dims = key ? h.keyFrameStart().dimensions() : state.dimensions();
@@ -71,6 +85,7 @@ public final class Vp8Decoder {
         new Reconstruction(frame, segmentation, state.references(), canvas);
     LoopFilterPass loopFilter = new LoopFilterPass(frame, segmentation, adjustments, canvas);
     for (int row = 0; row < modes.mbRows(); row++) {
+      beforeRow.accept(row);
       reconstruction.row(row);
       if (row > 0) {
         loopFilter.row(row - 1);

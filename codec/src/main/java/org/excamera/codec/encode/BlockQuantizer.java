@@ -110,21 +110,43 @@ public final class BlockQuantizer {
       int qOff,
       short[] dqcoeff,
       int dqOff) {
-    int eob = 0;
-    int run = 0;
-    for (int i = 0; i < 16; i++) {
-      int rc = ScanOrder.ZIGZAG[i];
-      int k = rc == 0 ? 0 : 1;
-      int z = coeff[coeffOff + rc];
-      int x = Math.abs(z);
-      int y = 0;
-      if (x >= zbin[k] + zrunBoost[run] + zbinExtra) {
-        x += round[k];
-        y = ((((x * quant[k]) >> 16) + x) * quantShift[k]) >> 16;
+    // Most blocks of interframes quantize to nothing: when every value is inside its zero bin
+    // without the run boosts (which only widen it), the loop below would output zeros only.
+    int maxAc = 0;
+    for (int rc = 1; rc < 16; rc++) {
+      maxAc = Math.max(maxAc, Math.abs(coeff[coeffOff + rc]));
+    }
+    if (Math.abs(coeff[coeffOff]) < zbin[0] + zbinExtra && maxAc < zbin[1] + zbinExtra) {
+      // Plain loops: Arrays.fill's range checks cost more than these 16 stores.
+      for (int i = 0; i < 16; i++) {
+        qcoeff[qOff + i] = 0;
       }
-      short q = (short) (z < 0 ? -y : y);
+      for (int i = 0; i < 16; i++) {
+        dqcoeff[dqOff + i] = 0;
+      }
+      return 0;
+    }
+    // Zigzag position 0 is the DC (raster 0, no run yet); positions 1..15 share the AC tables.
+    int z = coeff[coeffOff];
+    int y =
+        quantized(
+            Math.abs(z), zbin[0] + zrunBoost[0] + zbinExtra, round[0], quant[0], quantShift[0]);
+    short q = (short) (z < 0 ? -y : y);
+    qcoeff[qOff] = q;
+    dqcoeff[dqOff] = (short) (q * dcStep);
+    int eob = y != 0 ? 1 : 0;
+    int run = y != 0 ? 0 : 1;
+    int acBin = zbin[1] + zbinExtra;
+    int acRound = round[1];
+    int acQuant = quant[1];
+    int acShift = quantShift[1];
+    for (int i = 1; i < 16; i++) {
+      int rc = ScanOrder.ZIGZAG[i];
+      z = coeff[coeffOff + rc];
+      y = quantized(Math.abs(z), acBin + zrunBoost[run], acRound, acQuant, acShift);
+      q = (short) (z < 0 ? -y : y);
       qcoeff[qOff + i] = q;
-      dqcoeff[dqOff + rc] = (short) (q * (k == 0 ? dcStep : acStep));
+      dqcoeff[dqOff + rc] = (short) (q * acStep);
       if (y != 0) {
         eob = i + 1;
         run = 0;
@@ -133,5 +155,14 @@ public final class BlockQuantizer {
       }
     }
     return eob;
+  }
+
+  /** The quantized magnitude of {@code |z| = x}: 0 inside the zero bin {@code bin}. */
+  private static int quantized(int x, int bin, int round, int quant, int quantShift) {
+    if (x < bin) {
+      return 0;
+    }
+    int r = x + round;
+    return ((((r * quant) >> 16) + r) * quantShift) >> 16;
   }
 }

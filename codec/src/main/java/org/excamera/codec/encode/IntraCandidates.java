@@ -45,6 +45,11 @@ final class IntraCandidates {
   private final byte[] ctxA = new byte[9];
   private final byte[] ctxL = new byte[9];
 
+  // The best subblock candidate so far, while later ones are tried.
+  private final short[] savedCoeffs = new short[16];
+  private final byte[] savedRecon = new byte[16];
+  private byte savedEnd;
+
   // Key frames: every committed macroblock's luma mode and subblock modes, for the contexts.
   private final int[] yModes;
   private final byte[] committedSub;
@@ -75,9 +80,10 @@ final class IntraCandidates {
     int chromaRate = 0;
     long chromaSse = 0;
     int uvMode = PredictionMode.DC_PRED;
+    t.loadSatdSources(row, col);
     for (int m = PredictionMode.DC_PRED; m <= PredictionMode.TM_PRED; m++) {
       t.predictor.intraChroma(t.canvas, row, col, m);
-      scores[m] = t.chromaSatd(row, col) + t.rd.sadRate(costs.uvMode[m]);
+      scores[m] = t.chromaSatd(row, col, m) + t.rd.sadRate(costs.uvMode[m]);
     }
     for (int k = 0; k < CODED; k++) {
       int m = MacroblockTrials.takeBest(scores);
@@ -103,7 +109,7 @@ final class IntraCandidates {
     int chromaTokens = chromaRate - costs.uvMode[uvMode];
     for (int m = PredictionMode.DC_PRED; m <= PredictionMode.TM_PRED; m++) {
       t.predictor.intraLuma(t.canvas, row, col, m);
-      scores[m] = t.lumaSatd(row, col) + t.rd.sadRate(costs.yMode[m]);
+      scores[m] = t.lumaSatd(row, col, m) + t.rd.sadRate(costs.yMode[m]);
     }
     for (int k = 0; k < CODED; k++) {
       int m = MacroblockTrials.takeBest(scores);
@@ -167,11 +173,13 @@ final class IntraCandidates {
           bestSubMode = m;
           bestSubRate = r;
           bestSubSse = d;
+          if (k < kept - 1) {
+            saveSubblock(trial, b, dst, off, stride);
+          }
         }
       }
       if (bestSubMode != last) {
-        t.predictor.predictSubblockFromEdge(t.canvas, row, col, b, bestSubMode);
-        t.coder.codeSubblock(b, src, off, stride, dst, off, stride, q, trial);
+        restoreSubblock(trial, b, dst, off, stride);
       }
       trialSub[b] = bestSubMode;
       rate += bestSubRate;
@@ -192,6 +200,25 @@ final class IntraCandidates {
     }
   }
 
+  /** Keeps subblock b's coefficients and reconstruction, of a candidate that may win. */
+  private void saveSubblock(MacroblockCoefficients trial, int b, byte[] dst, int off, int stride) {
+    System.arraycopy(trial.coeffs, b * 16, savedCoeffs, 0, 16);
+    savedEnd = trial.ends[b];
+    for (int r = 0; r < 4; r++) {
+      System.arraycopy(dst, off + r * stride, savedRecon, r * 4, 4);
+    }
+  }
+
+  /** Puts back what {@link #saveSubblock} kept (instead of coding the winner again). */
+  private void restoreSubblock(
+      MacroblockCoefficients trial, int b, byte[] dst, int off, int stride) {
+    System.arraycopy(savedCoeffs, 0, trial.coeffs, b * 16, 16);
+    trial.ends[b] = savedEnd;
+    for (int r = 0; r < 4; r++) {
+      System.arraycopy(savedRecon, r * 4, dst, off + r * stride, 4);
+    }
+  }
+
   /**
    * Ranks subblock b's ten modes by SATD plus mode rate into {@link #subModes}; returns how many
    * are kept.
@@ -199,11 +226,17 @@ final class IntraCandidates {
   private int preselect(
       int row, int col, int b, int above, int left, byte[] src, byte[] dst, int off, int stride) {
     int kept = 0;
+    boolean tmSeparable = SeparableSatd.tmUnclamped(t.predictor.edge());
     for (int m = 0; m < 10; m++) {
       t.predictor.predictSubblockFromEdge(t.canvas, row, col, b, m);
-      int score =
-          Satd.satd4x4(src, off, stride, dst, off, stride)
-              + t.rd.sadRate(t.modeCosts.bMode(above, left, m));
+      // DC, VE and HE predictions are separable by construction, TM when it does not clamp.
+      boolean separable =
+          m == PredictionMode.B_TM_PRED ? tmSeparable : m <= PredictionMode.B_HE_PRED;
+      int satd =
+          separable
+              ? t.lumaSources.separable(b, dst, off, stride)
+              : Satd.satd4x4(src, off, stride, dst, off, stride);
+      int score = satd + t.rd.sadRate(t.modeCosts.bMode(above, left, m));
       int k = Math.min(kept, SUBBLOCK_CANDIDATES - 1);
       if (kept < SUBBLOCK_CANDIDATES || score < subScores[k]) {
         while (k > 0 && subScores[k - 1] > score) {

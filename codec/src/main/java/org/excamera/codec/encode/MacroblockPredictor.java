@@ -113,6 +113,14 @@ public final class MacroblockPredictor {
   }
 
   /**
+   * The edge the last {@link #loadSubblockEdge} read, in {@link IntraPredictor#predictSubblock}'s
+   * layout; the predictor's own array, to be read, not changed.
+   */
+  int[] edge() {
+    return edge;
+  }
+
+  /**
    * Predicts luma subblock {@code b} with {@code bMode} from the edge the last {@link
    * #loadSubblockEdge} of this subblock read.
    */

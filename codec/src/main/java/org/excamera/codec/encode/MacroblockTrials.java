@@ -3,6 +3,7 @@ package org.excamera.codec.encode;
 import java.util.Arrays;
 import org.excamera.codec.picture.Picture;
 import org.excamera.codec.picture.PictureBuilder;
+import org.excamera.codec.syntax.PredictionMode;
 import org.excamera.codec.syntax.Residuals;
 import org.excamera.codec.tables.CoefficientTables;
 
@@ -34,6 +35,11 @@ final class MacroblockTrials {
   final RateDistortion rd;
   final MacroblockPredictor predictor = new MacroblockPredictor(0);
   final MacroblockResidualCoder coder = new MacroblockResidualCoder();
+
+  /** Transforms of the target's luma subblocks (slot b = subblock b) and chroma blocks (U, V). */
+  final SeparableSatd lumaSources = new SeparableSatd();
+
+  private final SeparableSatd chromaSources = new SeparableSatd();
 
   /** Coefficients of the candidate being tried. */
   final MacroblockCoefficients trial = new MacroblockCoefficients();
@@ -199,19 +205,46 @@ final class MacroblockTrials {
             source.v().samplesUnsafe(), off, stride, canvas.data(2), off, stride, 8, 8);
   }
 
-  /** SATD of the 16×16 luma prediction in the canvas against the target. */
-  int lumaSatd(int row, int col) {
-    int y = lumaOffset(row, col);
-    int ys = canvas.stride(0);
-    return Satd.satd(source.y().samplesUnsafe(), y, ys, canvas.data(0), y, ys, 16);
-  }
-
-  /** SATD of both 8×8 chroma predictions in the canvas against the target. */
-  int chromaSatd(int row, int col) {
+  /**
+   * Transforms the target's luma and chroma of macroblock (row, col) for {@link #lumaSatd} and
+   * {@link #chromaSatd} ({@link SeparableSatd}); luma slot b is subblock b.
+   */
+  void loadSatdSources(int row, int col) {
+    lumaSources.loadBlock(
+        source.y().samplesUnsafe(), lumaOffset(row, col), canvas.stride(0), 16, 0);
     int uv = chromaOffset(row, col);
     int uvs = canvas.stride(1);
-    return Satd.satd(source.u().samplesUnsafe(), uv, uvs, canvas.data(1), uv, uvs, 8)
-        + Satd.satd(source.v().samplesUnsafe(), uv, uvs, canvas.data(2), uv, uvs, 8);
+    chromaSources.loadBlock(source.u().samplesUnsafe(), uv, uvs, 8, 0);
+    chromaSources.loadBlock(source.v().samplesUnsafe(), uv, uvs, 8, 4);
+  }
+
+  /**
+   * SATD of the 16×16 luma prediction {@code mode} in the canvas against the target; for all but a
+   * clamping TM prediction from the transforms {@link #loadSatdSources} made (the same value).
+   */
+  int lumaSatd(int row, int col, int mode) {
+    int y = lumaOffset(row, col);
+    int ys = canvas.stride(0);
+    byte[] d = canvas.data(0);
+    if (mode != PredictionMode.TM_PRED || SeparableSatd.tmUnclamped(d, y, ys, 16)) {
+      return lumaSources.separableBlock(0, d, y, ys, 16);
+    }
+    return Satd.satd(source.y().samplesUnsafe(), y, ys, d, y, ys, 16);
+  }
+
+  /** SATD of both 8×8 chroma predictions {@code mode} in the canvas, as {@link #lumaSatd}. */
+  int chromaSatd(int row, int col, int mode) {
+    int uv = chromaOffset(row, col);
+    int uvs = canvas.stride(1);
+    return chromaPlaneSatd(source.u().samplesUnsafe(), canvas.data(1), uv, uvs, mode, 0)
+        + chromaPlaneSatd(source.v().samplesUnsafe(), canvas.data(2), uv, uvs, mode, 4);
+  }
+
+  private int chromaPlaneSatd(byte[] src, byte[] pred, int off, int stride, int mode, int slot) {
+    if (mode != PredictionMode.TM_PRED || SeparableSatd.tmUnclamped(pred, off, stride, 8)) {
+      return chromaSources.separableBlock(slot, pred, off, stride, 8);
+    }
+    return Satd.satd(src, off, stride, pred, off, stride, 8);
   }
 
   /**

@@ -18,6 +18,7 @@ final class MotionEstimator {
   static final int RANGE = 64;
 
   private final SearchPlane ref;
+  private final SubPelErrors subPelErrors;
   private final MvCosts mvCosts;
   private final RateDistortion rd;
   private int bestRowQ;
@@ -33,6 +34,7 @@ final class MotionEstimator {
             reference.stride(),
             reference.width(),
             reference.height());
+    this.subPelErrors = new SubPelErrors(ref);
     this.mvCosts = mvCosts;
     this.rd = rd;
   }
@@ -91,7 +93,7 @@ final class MotionEstimator {
         MotionSearch.fullPel(
             src, srcOff, srcStride, 16, 16, ref, x, y, startRow, startCol, RANGE, sadCost);
     MotionSearch.Result sub =
-        MotionSearch.subPelCross(src, srcOff, srcStride, 16, 16, ref, x, y, full, sseCost);
+        MotionSearch.subPelCross(src, srcOff, srcStride, 16, 16, x, y, full, sseCost, subPelErrors);
     int rowQ = sub.row();
     int colQ = sub.col();
     if (Math.abs(rowQ - bestRowQ) > MvCosts.MAX_COMPONENT

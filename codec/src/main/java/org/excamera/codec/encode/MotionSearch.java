@@ -76,7 +76,8 @@ public final class MotionSearch {
     int best =
         fullPelCost(
             src, srcOff, srcStride, w, h, ref, blockX, blockY, by, bx, Integer.MAX_VALUE, mvCost);
-    for (int[][] pattern : new int[][][] {HEXAGON, NEIGHBOURS}) {
+    for (int p = 0; p < 2; p++) {
+      int[][] pattern = p == 0 ? HEXAGON : NEIGHBOURS;
       for (int iteration = 0; iteration <= 2 * range + 1; iteration++) {
         int nextY = by;
         int nextX = bx;
@@ -150,16 +151,15 @@ public final class MotionSearch {
       Result start,
       MvCost mvCost) {
     Window win = Window.of(ref, blockX, blockY, w, h);
-    byte[] tmp = new byte[w * (h + 5)];
-    byte[] pred = new byte[w * h];
     int row = start.row();
     int col = start.col();
     if (!win.containsQuarter(row, col)) {
       throw new IllegalArgumentException(
           "start vector (%d, %d) lies outside the searchable window".formatted(row, col));
     }
-    int best =
-        subPelCost(src, srcOff, srcStride, w, h, ref, blockX, blockY, row, col, tmp, pred, mvCost);
+    SubPelErrors errors = new SubPelErrors(ref);
+    errors.begin(src, srcOff, srcStride, w, h, blockX, blockY, col >> 2, row >> 2);
+    int best = errors.sse(row, col) + mvCost.cost(row, col);
     for (int step = 2; step >= 1; step--) {
       int centreRow = row;
       int centreCol = col;
@@ -169,8 +169,7 @@ public final class MotionSearch {
         if (!win.containsQuarter(r, c)) {
           continue;
         }
-        int cost =
-            subPelCost(src, srcOff, srcStride, w, h, ref, blockX, blockY, r, c, tmp, pred, mvCost);
+        int cost = errors.sse(r, c) + mvCost.cost(r, c);
         if (cost < best) {
           best = cost;
           row = r;
@@ -198,17 +197,31 @@ public final class MotionSearch {
       int blockY,
       Result start,
       MvCost mvCost) {
-    Window win = Window.of(ref, blockX, blockY, w, h);
-    byte[] tmp = new byte[w * (h + 5)];
-    byte[] pred = new byte[w * h];
+    return subPelCross(
+        src, srcOff, srcStride, w, h, blockX, blockY, start, mvCost, new SubPelErrors(ref));
+  }
+
+  /** {@link #subPelCross} in {@code errors.reference()}, with {@code errors} as scratch. */
+  static Result subPelCross(
+      byte[] src,
+      int srcOff,
+      int srcStride,
+      int w,
+      int h,
+      int blockX,
+      int blockY,
+      Result start,
+      MvCost mvCost,
+      SubPelErrors errors) {
+    Window win = Window.of(errors.reference(), blockX, blockY, w, h);
     int row = start.row();
     int col = start.col();
     if (!win.containsQuarter(row, col)) {
       throw new IllegalArgumentException(
           "start vector (%d, %d) lies outside the searchable window".formatted(row, col));
     }
-    int best =
-        subPelCost(src, srcOff, srcStride, w, h, ref, blockX, blockY, row, col, tmp, pred, mvCost);
+    errors.begin(src, srcOff, srcStride, w, h, blockX, blockY, col >> 2, row >> 2);
+    int best = errors.sse(row, col) + mvCost.cost(row, col);
     for (int step = 2; step >= 1; step--) {
       int r0 = row;
       int c0 = col;
@@ -216,15 +229,14 @@ public final class MotionSearch {
       int right = Integer.MAX_VALUE;
       int up = Integer.MAX_VALUE;
       int down = Integer.MAX_VALUE;
-      int[][] axis = {{0, -step}, {0, step}, {-step, 0}, {step, 0}};
+      // The four axis neighbours: left, right, up, down.
       for (int k = 0; k < 4; k++) {
-        int r = r0 + axis[k][0];
-        int c = c0 + axis[k][1];
+        int r = r0 + (k == 2 ? -step : k == 3 ? step : 0);
+        int c = c0 + (k == 0 ? -step : k == 1 ? step : 0);
         if (!win.containsQuarter(r, c)) {
           continue;
         }
-        int cost =
-            subPelCost(src, srcOff, srcStride, w, h, ref, blockX, blockY, r, c, tmp, pred, mvCost);
+        int cost = errors.sse(r, c) + mvCost.cost(r, c);
         switch (k) {
           case 0 -> left = cost;
           case 1 -> right = cost;
@@ -242,8 +254,7 @@ public final class MotionSearch {
       int r = r0 + dr;
       int c = c0 + dc;
       if (win.containsQuarter(r, c)) {
-        int cost =
-            subPelCost(src, srcOff, srcStride, w, h, ref, blockX, blockY, r, c, tmp, pred, mvCost);
+        int cost = errors.sse(r, c) + mvCost.cost(r, c);
         if (cost < best) {
           best = cost;
           row = r;
@@ -252,24 +263,6 @@ public final class MotionSearch {
       }
     }
     return new Result(row, col, best);
-  }
-
-  private static int subPelCost(
-      byte[] src,
-      int srcOff,
-      int srcStride,
-      int w,
-      int h,
-      SearchPlane ref,
-      int blockX,
-      int blockY,
-      int row,
-      int col,
-      byte[] tmp,
-      byte[] pred,
-      MvCost mvCost) {
-    predict(ref, blockX, blockY, row, col, w, h, tmp, pred);
-    return BlockError.sse(src, srcOff, srcStride, pred, 0, w, w, h) + mvCost.cost(row, col);
   }
 
   /**

@@ -92,11 +92,20 @@ public final class TrellisQuantizer {
       return 0;
     }
     // Positions after the last nonzero value can only be zero: the block ends at or before it.
-    best[16][0] = INF;
-    best[16][1] = INF;
-    best[16][2] = 0;
-    best[16][3] = 0;
-    for (int i = 15; i >= first; i--) {
+    // So past position last the only choice is EOB (or nothing, at 16), and the programme starts
+    // one past it: the states there cost the EOB token plus the error of zeroing the tail.
+    int start = last + 1;
+    best[start][0] = INF;
+    best[start][1] = INF;
+    for (int s = 2; s < 4; s++) {
+      best[start][s] =
+          start == 16
+              ? 0
+              : lambda * costs.tokenCost(type, BANDS[start], s - 1, DctTokens.EOB)
+                  + zeroTail[start];
+      choice[start][s] = 2;
+    }
+    for (int i = last; i >= first; i--) {
       int band = BANDS[i];
       int step = i == 0 ? dcStep : acStep;
       long c = coeff[coeffOff + ZIGZAG[i]];
@@ -111,25 +120,23 @@ public final class TrellisQuantizer {
         if (s != 1) {
           bestCost = lambda * costs.tokenCost(type, band, cls, DctTokens.EOB) + zeroTail[i];
         }
-        if (i <= last) {
-          int n = candidates[i][0] == candidates[i][1] ? 1 : 2;
-          for (int k = 0; k < n; k++) {
-            int v = candidates[i][k];
-            int t = DctTokens.token(v);
-            int next = t == DctTokens.ZERO ? 1 : (t == DctTokens.ONE ? 2 : 3);
-            long rest = best[i + 1][next];
-            if (rest >= INF) {
-              continue;
-            }
-            long d = (long) v * step - c;
-            long j =
-                lambda * (costs.tokenCost(type, band, cls, t) + DctTokens.valueCost(v))
-                    + DIST_SCALE * d * d
-                    + rest;
-            if (j < bestCost) {
-              bestCost = j;
-              bestChoice = k;
-            }
+        int n = candidates[i][0] == candidates[i][1] ? 1 : 2;
+        for (int k = 0; k < n; k++) {
+          int v = candidates[i][k];
+          int t = DctTokens.token(v);
+          int next = t == DctTokens.ZERO ? 1 : (t == DctTokens.ONE ? 2 : 3);
+          long rest = best[i + 1][next];
+          if (rest >= INF) {
+            continue;
+          }
+          long d = (long) v * step - c;
+          long j =
+              lambda * (costs.tokenCost(type, band, cls, t) + DctTokens.valueCost(v))
+                  + DIST_SCALE * d * d
+                  + rest;
+          if (j < bestCost) {
+            bestCost = j;
+            bestChoice = k;
           }
         }
         best[i][s] = bestCost;

@@ -183,9 +183,13 @@ public final class Reconstruction {
     int o = residuals.offset(mb);
     if (modes.hasY2(mb)) {
       int end = residuals.end(mb, Residuals.Y2);
-      dequantize(c, o + Residuals.Y2 * 16, end, f[Dequantizer.Y2_DC], f[Dequantizer.Y2_AC], y2);
-      InverseTransform.inverseWht(y2, 0, dcs, 0, 1, scratch);
-      clear(y2, end);
+      if (end == 0) {
+        Arrays.fill(dcs, (short) 0);
+      } else {
+        dequantize(c, o + Residuals.Y2 * 16, end, f[Dequantizer.Y2_DC], f[Dequantizer.Y2_AC], y2);
+        InverseTransform.inverseWht(y2, 0, dcs, 0, 1, scratch);
+        clear(y2, end);
+      }
       for (int b = 0; b < 16; b++) {
         int end2 = residuals.end(mb, b);
         int off = yOff + (b >> 2) * 4 * yStride + (b & 3) * 4;
@@ -223,7 +227,9 @@ public final class Reconstruction {
 
   /**
    * Dequantizes a block from token order ({@code c[at ..]}) into raster order, 16-bit products as
-   * libvpx; {@code out} must be all zero and is returned to zero by {@link #clear}.
+   * libvpx; {@code out} must be all zero and is returned to zero by {@link #clear}. Reads only
+   * positions before {@code end >= 1}: past a block's end the coefficients may be stale (see {@link
+   * org.excamera.codec.syntax.FrameTokens}).
    */
   private static void dequantize(short[] c, int at, int end, int dc, int ac, short[] out) {
     out[0] = (short) (c[at] * dc);

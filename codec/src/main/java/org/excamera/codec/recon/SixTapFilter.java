@@ -41,6 +41,8 @@ public final class SixTapFilter {
       for (int r = 0; r < h; r++) {
         System.arraycopy(src, off + r * stride, dst, dstOff + r * dstStride, w);
       }
+    } else if ((w & 7) == 0) {
+      packed(src, off, stride, mx, my, w, h, scratch, dst, dstOff, dstStride);
     } else if (my == 0) {
       horizontal(src, off, stride, mx, dst, dstOff, dstStride, w, h);
     } else if (mx == 0) {
@@ -51,6 +53,29 @@ public final class SixTapFilter {
       int rows = h + 1 + 2 * above;
       horizontal(src, off - above * stride, stride, mx, scratch, 0, w, w, rows);
       vertical(scratch, above * w, w, my, dst, dstOff, dstStride, w, h);
+    }
+  }
+
+  /** {@link #predict} eight samples at a time ({@link PackedSixTap}); {@code w % 8 == 0}. */
+  private static void packed(
+      byte[] src,
+      int off,
+      int stride,
+      int mx,
+      int my,
+      int w,
+      int h,
+      byte[] scratch,
+      byte[] dst,
+      int dstOff,
+      int dstStride) {
+    if (my == 0) {
+      PackedSixTap.horizontal(src, off, stride, mx, dst, dstOff, dstStride, w, h);
+    } else if (mx == 0) {
+      PackedSixTap.vertical(src, off, stride, my, dst, dstOff, dstStride, w, h);
+    } else {
+      PackedSixTap.horizontal(src, off - 2 * stride, stride, mx, scratch, 0, w, w, h + 5);
+      PackedSixTap.vertical(scratch, 2 * w, w, my, dst, dstOff, dstStride, w, h);
     }
   }
 

@@ -42,6 +42,22 @@ public final class FrameParser {
       ProbabilityTables probabilities,
       Segmentation segmentation,
       Dimensions dimensions) {
+    return parseModes(data, offset, length, probabilities, segmentation, dimensions).readAll();
+  }
+
+  /**
+   * Parses {@code data[offset .. offset+length)} up to the macroblock modes and opens the token
+   * partitions; the tokens are then read row by row through the result (parameters and exceptions
+   * as {@link #parse}, except that token partitions that run out are reported as the rows are
+   * read).
+   */
+  public static FrameTokens parseModes(
+      byte[] data,
+      int offset,
+      int length,
+      ProbabilityTables probabilities,
+      Segmentation segmentation,
+      Dimensions dimensions) {
     FrameTag tag = FrameTag.read(data, offset, length);
     int pos = offset + FrameTag.SIZE;
     KeyFrameStart start = KeyFrameStart.NONE;
@@ -78,15 +94,7 @@ public final class FrameParser {
           "first partition (%d bytes) ran out while reading macroblock modes"
               .formatted(tag.firstPartSize()));
     }
-    Residuals residuals = TokenReader.read(partitions, probs.coeff, modes);
-    for (int i = 0; i < partitions.length; i++) {
-      if (partitions[i].overran()) {
-        throw new CorruptFrameException(
-            "token partition %d (%d bytes) ran out while reading tokens"
-                .formatted(i, partitions[i].length()));
-      }
-    }
-    return new ParsedFrame(header, modes, residuals);
+    return new FrameTokens(header, modes, partitions, probs.coeff);
   }
 
   private static void checkMapSize(Segmentation segmentation, Dimensions dims) {

@@ -44,85 +44,120 @@ final class TokenReader {
     LEFT_SLOT[24] = 8;
   }
 
-  private TokenReader() {}
+  private final BoolDecoder[] partitions;
+  private final int[] probs;
+  private final MacroblockModes modes;
+  private final byte[] above;
+  private final byte[] left = new byte[9];
 
+  /** A reader of the frame's token partitions, from macroblock row 0 on. */
+  TokenReader(BoolDecoder[] partitions, int[] probs, MacroblockModes modes) {
+    this.partitions = partitions;
+    this.probs = probs;
+    this.modes = modes;
+    this.above = new byte[modes.mbCols * 9];
+  }
+
+  /** Reads the tokens of the whole frame. */
   static Residuals read(BoolDecoder[] partitions, int[] probs, MacroblockModes modes) {
-    int mbCols = modes.mbCols;
     int n = modes.count();
     // Coefficients only for macroblocks with tokens (see Residuals), so at most one slot per
-    // macroblock not marked skip; a block left empty writes nothing, so a macroblock without
-    // tokens leaves its slot zero for the next one.
+    // macroblock not marked skip.
     int coded = 0;
     for (int mb = 0; mb < n; mb++) {
       coded += modes.skip[mb] == 0 ? 1 : 0;
     }
     short[] coeffs = new short[coded * Residuals.MB_COEFFS];
-    int used = 0;
     int[] base = new int[n];
     byte[] ends = new byte[n * Residuals.BLOCKS];
-    byte[] above = new byte[mbCols * 9];
-    byte[] left = new byte[9];
-    int mb = 0;
+    TokenReader reader = new TokenReader(partitions, probs, modes);
+    int used = 0;
     for (int row = 0; row < modes.mbRows; row++) {
-      BoolDecoder in = partitions[row & (partitions.length - 1)];
-      Arrays.fill(left, (byte) 0);
-      for (int col = 0; col < mbCols; col++, mb++) {
-        int a = col * 9;
-        boolean y2 = modes.hasY2(mb);
-        base[mb] = -1;
-        if (modes.skip[mb] != 0) {
-          for (int i = 0; i < 8; i++) {
-            above[a + i] = 0;
-            left[i] = 0;
-          }
-          if (y2) {
-            above[a + 8] = 0;
-            left[8] = 0;
-          }
-          continue;
+      used = reader.readRow(row, coeffs, used, base, ends);
+    }
+    reader.checkPartitions();
+    return new Residuals(n, coeffs, base, ends);
+  }
+
+  /**
+   * Reads the tokens of macroblock row {@code row} (rows must come in order): each macroblock with
+   * tokens gets the next 400 coefficients of {@code coeffs} from {@code used} on, its offset in
+   * {@code base} and its block ends in {@code ends} (both indexed by raster macroblock; the ends of
+   * a row must be all zero before). Every position before a block's end is written (zero tokens
+   * too), none after it. Returns the new {@code used}.
+   */
+  int readRow(int row, short[] coeffs, int used, int[] base, byte[] ends) {
+    int mbCols = modes.mbCols;
+    BoolDecoder in = partitions[row & (partitions.length - 1)];
+    Arrays.fill(left, (byte) 0);
+    int mb = row * mbCols;
+    for (int col = 0; col < mbCols; col++, mb++) {
+      int a = col * 9;
+      boolean y2 = modes.hasY2(mb);
+      base[mb] = -1;
+      int blockBase = mb * Residuals.BLOCKS;
+      if (modes.skip[mb] != 0) {
+        for (int i = 0; i < 8; i++) {
+          above[a + i] = 0;
+          left[i] = 0;
         }
-        int blockBase = mb * Residuals.BLOCKS;
-        int firstY;
-        int typeY;
-        int any = 0;
         if (y2) {
-          int ctx = above[a + 8] + left[8];
-          int e =
-              readBlock(
-                  in, probs, CoefficientTables.TYPE_Y2, ctx, 0, coeffs, used + Residuals.Y2 * 16);
-          ends[blockBase + 24] = (byte) e;
-          any |= e;
-          above[a + 8] = left[8] = (byte) (e > 0 ? 1 : 0);
-          firstY = 1;
-          typeY = CoefficientTables.TYPE_Y_AFTER_Y2;
-        } else {
-          firstY = 0;
-          typeY = CoefficientTables.TYPE_Y_WITH_DC;
+          above[a + 8] = 0;
+          left[8] = 0;
         }
-        for (int b = 0; b < 24; b++) {
-          int as = a + ABOVE_SLOT[b];
-          int ls = LEFT_SLOT[b];
-          int ctx = above[as] + left[ls];
-          int e =
-              b < 16
-                  ? readBlock(in, probs, typeY, ctx, firstY, coeffs, used + b * 16)
-                  : readBlock(in, probs, CoefficientTables.TYPE_UV, ctx, 0, coeffs, used + b * 16);
-          ends[blockBase + b] = (byte) e;
-          any |= e;
-          above[as] = left[ls] = (byte) (e > 0 ? 1 : 0);
-        }
-        if (any != 0) {
-          base[mb] = used;
-          used += Residuals.MB_COEFFS;
-        }
+        continue;
       }
-      if (in.overran()) {
-        throw new CorruptFrameException(
-            "token partition %d ran out of data in macroblock row %d"
-                .formatted(row & (partitions.length - 1), row));
+      int firstY;
+      int typeY;
+      int any = 0;
+      if (y2) {
+        int ctx = above[a + 8] + left[8];
+        int e =
+            readBlock(
+                in, probs, CoefficientTables.TYPE_Y2, ctx, 0, coeffs, used + Residuals.Y2 * 16);
+        ends[blockBase + 24] = (byte) e;
+        any |= e;
+        above[a + 8] = left[8] = (byte) (e > 0 ? 1 : 0);
+        firstY = 1;
+        typeY = CoefficientTables.TYPE_Y_AFTER_Y2;
+      } else {
+        firstY = 0;
+        typeY = CoefficientTables.TYPE_Y_WITH_DC;
+      }
+      for (int b = 0; b < 24; b++) {
+        int as = a + ABOVE_SLOT[b];
+        int ls = LEFT_SLOT[b];
+        int ctx = above[as] + left[ls];
+        int e =
+            b < 16
+                ? readBlock(in, probs, typeY, ctx, firstY, coeffs, used + b * 16)
+                : readBlock(in, probs, CoefficientTables.TYPE_UV, ctx, 0, coeffs, used + b * 16);
+        ends[blockBase + b] = (byte) e;
+        any |= e;
+        above[as] = left[ls] = (byte) (e > 0 ? 1 : 0);
+      }
+      if (any != 0) {
+        base[mb] = used;
+        used += Residuals.MB_COEFFS;
       }
     }
-    return new Residuals(n, coeffs, base, ends);
+    if (in.overran()) {
+      throw new CorruptFrameException(
+          "token partition %d ran out of data in macroblock row %d"
+              .formatted(row & (partitions.length - 1), row));
+    }
+    return used;
+  }
+
+  /** Checks, after the last row, that no partition needed far more bits than it holds. */
+  void checkPartitions() {
+    for (int i = 0; i < partitions.length; i++) {
+      if (partitions[i].overran()) {
+        throw new CorruptFrameException(
+            "token partition %d (%d bytes) ran out while reading tokens"
+                .formatted(i, partitions[i].length()));
+      }
+    }
   }
 
   /**
@@ -140,6 +175,7 @@ final class TokenReader {
     while (true) {
       if (!in.readBool(probs[p + 1])) {
         // ZERO token: the next token cannot be EOB
+        out[offset + i] = 0;
         if (++i == 16) {
           return 16;
         }

@@ -54,7 +54,11 @@ final class ServerMetrics {
     fetchWait = Timer.builder("rendezvous.fetch.wait").register(registry);
     Gauge.builder("rendezvous.waiters", store, StateStore::waiting).register(registry);
     Gauge.builder("rendezvous.jobs", store, StateStore::jobCount).register(registry);
-    Gauge.builder("rendezvous.connections", connections, IntSupplier::getAsInt).register(registry);
+    // Held strongly: Micrometer keeps a gauge's object weakly, and this supplier (a method
+    // reference made by the server) has no other holder, so a collection would turn it into NaN.
+    Gauge.builder("rendezvous.connections", connections, IntSupplier::getAsInt)
+        .strongReference(true)
+        .register(registry);
     Gauge.builder("rendezvous.memory.used", buffers, BufferPool::inUse).register(registry);
   }
 
