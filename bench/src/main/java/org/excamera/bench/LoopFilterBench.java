@@ -25,12 +25,16 @@ import org.excamera.codec.syntax.ParsedFrame;
  * reconstructed again without the filter, then {@link LoopFilterPass#run} is timed (thread CPU
  * time, so other load on the machine counts less) on copies of those unfiltered pictures; the
  * copying is timed separately. Correctness is the conformance tests' business, not this program's.
+ * When the JVM has {@code jdk.incubator.vector} (the codec's Vector API loop filter), passes
+ * alternate between that filter and the JDK-only one (system property {@code
+ * excamera.loopfilter.scalar}), so that the two are compared side by side under the same load.
  *
  * <p>Usage: {@code java -cp ... org.excamera.bench.LoopFilterBench [--source NAME] [--cq Q] [--runs
  * N]} on the decoder benchmark's 1280x720, 300-frame streams.
  */
 public final class LoopFilterBench {
   private static final PrintStream out = System.out;
+  private static final String SCALAR_PROPERTY = "excamera.loopfilter.scalar";
 
   private LoopFilterBench() {}
 
@@ -68,9 +72,14 @@ public final class LoopFilterBench {
       state = next;
     }
     out.printf("stream: %s, %d frames%n", ivf, inputs.size());
+    boolean both = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    String[] kinds = both ? new String[] {"vector", "scalar"} : new String[] {"scalar"};
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    double best = Double.MAX_VALUE;
-    for (int r = 0; r < runs + 2; r++) {
+    double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
+    for (int pass = 0; pass < kinds.length * (runs + 2); pass++) {
+      int kind = pass % kinds.length;
+      int r = pass / kinds.length;
+      System.setProperty(SCALAR_PROPERTY, Boolean.toString(kinds[kind].equals("scalar")));
       long copy = 0;
       long total = 0;
       for (Input in : inputs) {
@@ -84,14 +93,19 @@ public final class LoopFilterBench {
       }
       double msPerFrame = total / 1e6 / inputs.size();
       out.printf(
-          "  pass %d: loop filter %.3f ms/frame of thread CPU time (copy %.3f)%n",
-          r + 1, msPerFrame, copy / 1e6 / inputs.size());
+          "  pass %d, %s: loop filter %.3f ms/frame of thread CPU time (copy %.3f)%n",
+          r + 1, kinds[kind], msPerFrame, copy / 1e6 / inputs.size());
       if (r >= 2) {
-        best = Math.min(best, msPerFrame);
+        best[kind] = Math.min(best[kind], msPerFrame);
       }
     }
-    out.printf(
-        "loop filter: %.3f ms/frame of thread CPU time (best of %d after 2 warm-up passes)%n",
-        best, runs);
+    for (int k = 0; k < kinds.length; k++) {
+      out.printf(
+          "loop filter, %s: %.3f ms/frame of thread CPU time (best of %d after 2 warm-up passes)%n",
+          kinds[k], best[k], runs);
+    }
+    if (both) {
+      out.printf("vector speed-up: %.2f%n", best[1] / best[0]);
+    }
   }
 }

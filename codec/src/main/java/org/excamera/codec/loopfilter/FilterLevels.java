@@ -53,6 +53,12 @@ public final class FilterLevels {
     }
   }
 
+  /** Limits of a frame with this sharpness and type; its levels are all 0 (for tests). */
+  FilterLevels(int sharpness, boolean keyFrame) {
+    this.sharpness = sharpness;
+    this.keyFrame = keyFrame;
+  }
+
   private static int clamp63(int v) {
     return v < 0 ? 0 : (v > 63 ? 63 : v);
   }

@@ -1,9 +1,5 @@
 package org.excamera.codec.loopfilter;
 
-import static org.excamera.codec.loopfilter.PackedEdgeFilters.MACROBLOCK;
-import static org.excamera.codec.loopfilter.PackedEdgeFilters.SIMPLE;
-import static org.excamera.codec.loopfilter.PackedEdgeFilters.SUBBLOCK;
-
 import org.excamera.codec.header.FrameHeader;
 import org.excamera.codec.picture.PictureBuilder;
 import org.excamera.codec.state.FilterAdjustments;
@@ -24,14 +20,10 @@ import org.excamera.codec.syntax.Residuals;
 public final class LoopFilterPass {
   private final FilterLevels levels;
   private final boolean enabled;
-  private final boolean simple;
   private final MacroblockModes modes;
   private final Residuals residuals;
   private final PictureBuilder canvas;
-  // Per level 0..63, the lane biases of PackedEdgeFilters: [4 * level] macroblock edge limit,
-  // [+1] subblock edge limit, [+2] interior limit, [+3] high edge variance threshold.
-  private final long[] biases = new long[4 * 64];
-  private final long[] g = new long[PackedEdgeFilters.SCRATCH];
+  private final MacroblockFilter filter;
 
   /**
    * A loop filter pass over {@code canvas}; {@link #row} must then be called for every macroblock
@@ -48,16 +40,10 @@ public final class LoopFilterPass {
     FrameHeader h = frame.header();
     this.enabled = h.loopFilter().loopFilterLevel() != 0;
     this.levels = new FilterLevels(h, segments, adjustments);
-    this.simple = h.loopFilter().simple();
     this.modes = frame.modes();
     this.residuals = frame.residuals();
     this.canvas = canvas;
-    for (int level = 1; level < 64; level++) {
-      biases[4 * level] = PackedEdgeFilters.edgeBias(levels.macroblockEdgeLimit(level));
-      biases[4 * level + 1] = PackedEdgeFilters.edgeBias(levels.subblockEdgeLimit(level));
-      biases[4 * level + 2] = PackedEdgeFilters.bias(levels.interiorLimit(level));
-      biases[4 * level + 3] = PackedEdgeFilters.bias(levels.hevThreshold(level));
-    }
+    this.filter = MacroblockFilters.forFrame(levels, h.loopFilter().simple());
   }
 
   /** Filters the whole reconstructed canvas in place. */
@@ -95,44 +81,7 @@ public final class LoopFilterPass {
               || residuals.hasTokens(mb);
       int yo = canvas.origin(0) + row * 16 * ys + col * 16;
       int uvo = canvas.origin(1) + row * 8 * uvs + col * 8;
-      int b = 4 * level;
-      long mbEdge = biases[b];
-      long subEdge = biases[b + 1];
-      long il = biases[b + 2];
-      long hev = biases[b + 3];
-      int mbFilter = simple ? SIMPLE : MACROBLOCK;
-      int subFilter = simple ? SIMPLE : SUBBLOCK;
-      if (interior) {
-        PackedEdgeFilters.verticalLuma(
-            y, yo, ys, col > 0, mbFilter, mbEdge, subFilter, subEdge, il, hev, g);
-      } else if (col > 0) {
-        PackedEdgeFilters.vertical(y, yo, ys, 16, mbFilter, mbEdge, il, hev, g);
-      }
-      if (col > 0 && !simple) {
-        PackedEdgeFilters.vertical(u, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
-        PackedEdgeFilters.vertical(v, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
-      }
-      if (interior && !simple) {
-        PackedEdgeFilters.vertical(u, uvo + 4, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
-        PackedEdgeFilters.vertical(v, uvo + 4, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
-      }
-      if (row > 0) {
-        PackedEdgeFilters.horizontal(y, yo, ys, 16, mbFilter, mbEdge, il, hev, g);
-        if (!simple) {
-          PackedEdgeFilters.horizontal(u, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
-          PackedEdgeFilters.horizontal(v, uvo, uvs, 8, MACROBLOCK, mbEdge, il, hev, g);
-        }
-      }
-      if (interior) {
-        for (int r = 4; r < 16; r += 4) {
-          PackedEdgeFilters.horizontal(y, yo + r * ys, ys, 16, subFilter, subEdge, il, hev, g);
-        }
-        if (!simple) {
-          int o = uvo + 4 * uvs;
-          PackedEdgeFilters.horizontal(u, o, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
-          PackedEdgeFilters.horizontal(v, o, uvs, 8, SUBBLOCK, subEdge, il, hev, g);
-        }
-      }
+      filter.filter(y, u, v, yo, uvo, ys, uvs, level, col > 0, row > 0, interior);
     }
   }
 }

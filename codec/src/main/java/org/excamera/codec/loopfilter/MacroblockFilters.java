@@ -1,0 +1,91 @@
+package org.excamera.codec.loopfilter;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Picks the {@link MacroblockFilter} of a frame: {@code VectorMacroblockFilter} (compiled apart, as
+ * it needs the incubating {@code jdk.incubator.vector} module) when the JVM was started with {@code
+ * --add-modules jdk.incubator.vector}, else {@link PackedMacroblockFilter}. The system property
+ * {@value #SCALAR_PROPERTY}{@code =true} forces the packed filter.
+ */
+final class MacroblockFilters {
+  /** The system property that, set to {@code true}, keeps the Vector API unused. */
+  static final String SCALAR_PROPERTY = "excamera.loopfilter.scalar";
+
+  private static final String VECTOR_CLASS = "org.excamera.codec.loopfilter.VectorMacroblockFilter";
+
+  /** The vector filter's constructor, if the JVM has the module and runs the filter fast. */
+  private static final @Nullable MethodHandle VECTOR =
+      vectorConstructor().filter(c -> vectorRunsFast()).orElse(null);
+
+  private MacroblockFilters() {}
+
+  /** The fastest filter this JVM runs for a frame with these levels and filter type. */
+  static MacroblockFilter forFrame(FilterLevels levels, boolean simple) {
+    MethodHandle c = VECTOR;
+    return c != null && !Boolean.getBoolean(SCALAR_PROPERTY)
+        ? vector(c, levels, simple)
+        : packed(levels, simple);
+  }
+
+  /** The JDK-only filter. */
+  static MacroblockFilter packed(FilterLevels levels, boolean simple) {
+    return new PackedMacroblockFilter(levels, simple);
+  }
+
+  /**
+   * The Vector API filter, if this JVM has the module (whatever {@value #SCALAR_PROPERTY} says).
+   */
+  static Optional<MacroblockFilter> vector(FilterLevels levels, boolean simple) {
+    return vectorConstructor().map(c -> vector(c, levels, simple));
+  }
+
+  /** Whether {@link #forFrame} gives the Vector API filter now. */
+  static boolean usesVector() {
+    return VECTOR != null && !Boolean.getBoolean(SCALAR_PROPERTY);
+  }
+
+  private static MacroblockFilter vector(MethodHandle c, FilterLevels levels, boolean simple) {
+    try {
+      return (MacroblockFilter) c.invoke(levels, simple);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new AssertionError("the vector loop filter's constructor threw", e);
+    }
+  }
+
+  /** {@code VectorMacroblockFilter.runsFast()}; only where the module is present. */
+  static boolean vectorRunsFast() {
+    try {
+      return (boolean)
+          MethodHandles.lookup()
+              .findStatic(
+                  Class.forName(VECTOR_CLASS), "runsFast", MethodType.methodType(boolean.class))
+              .invoke();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new LinkageError(VECTOR_CLASS + ".runsFast failed", e);
+    }
+  }
+
+  private static Optional<MethodHandle> vectorConstructor() {
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Class<?> c = Class.forName(VECTOR_CLASS);
+      return Optional.of(
+          MethodHandles.lookup()
+              .findConstructor(
+                  c, MethodType.methodType(void.class, FilterLevels.class, boolean.class)));
+    } catch (ReflectiveOperationException e) {
+      throw new LinkageError("jdk.incubator.vector is present but " + VECTOR_CLASS + " is not", e);
+    }
+  }
+}
