@@ -183,6 +183,10 @@ public final class Reconstruction {
       int end = residuals.end(mb, Residuals.Y2);
       if (end == 0) {
         Arrays.fill(dcs, (short) 0);
+      } else if (end == 1) {
+        // A DC-only Y2 block: every output of the inverse WHT is (dc + 3) >> 3 (§14.3).
+        Arrays.fill(
+            dcs, (short) (((short) (c[o + Residuals.Y2 * 16] * f[Dequantizer.Y2_DC]) + 3) >> 3));
       } else {
         dequantize(c, o + Residuals.Y2 * 16, end, f[Dequantizer.Y2_DC], f[Dequantizer.Y2_AC], y2);
         InverseTransform.inverseWht(y2, 0, dcs, 0, 1, scratch);
