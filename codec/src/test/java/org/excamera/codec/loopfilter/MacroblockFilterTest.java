@@ -1,5 +1,6 @@
 package org.excamera.codec.loopfilter;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -42,6 +43,9 @@ class MacroblockFilterTest {
   @Test
   void vectorFilterIsChosenWhereTheModuleIsPresent() {
     boolean present = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    if ("absent".equals(System.getProperty("excamera.test.vectorModule"))) {
+      assertFalse(present, "the run without the Vector API must not have the module");
+    }
     boolean forcedScalar = Boolean.getBoolean(MacroblockFilters.SCALAR_PROPERTY);
     Optional<MacroblockFilter> vector = MacroblockFilters.vector(new FilterLevels(0, true), false);
     assertTrue(present == vector.isPresent(), "vector filter made iff the module is present");
