@@ -18,7 +18,7 @@ import org.excamera.codec.tables.FilterTaps;
  * when every lane is within 64..319 (the usual case) subtracting the bias is the clamp, otherwise
  * the lanes are clamped one by one. Reads exactly the samples the scalar passes read.
  */
-final class PackedSixTap {
+final class PackedSixTap implements SixTapPasses {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final int[] TAPS = FilterTaps.sixtapFilters();
@@ -35,10 +35,10 @@ final class PackedSixTap {
   private static final long HIGH_BYTES = 0xFF00_FF00_FF00_FF00L;
   private static final long IN_RANGE = 0x8000_8000_8000_8000L;
 
-  private PackedSixTap() {}
+  PackedSixTap() {}
 
-  /** Filters {@code h} rows of {@code w} samples along each row; {@code w % 8 == 0}. */
-  static void horizontal(
+  @Override
+  public void horizontal(
       byte[] src,
       int off,
       int stride,
@@ -80,8 +80,8 @@ final class PackedSixTap {
     }
   }
 
-  /** Filters {@code w} columns of {@code h} samples down each column; {@code w % 8 == 0}. */
-  static void vertical(
+  @Override
+  public void vertical(
       byte[] src,
       int off,
       int stride,

@@ -42,7 +42,7 @@ public final class SixTapFilter {
         System.arraycopy(src, off + r * stride, dst, dstOff + r * dstStride, w);
       }
     } else if ((w & 7) == 0) {
-      packed(src, off, stride, mx, my, w, h, scratch, dst, dstOff, dstStride);
+      packed(SixTapKernels.CHOSEN, src, off, stride, mx, my, w, h, scratch, dst, dstOff, dstStride);
     } else if (my == 0) {
       horizontal(src, off, stride, mx, dst, dstOff, dstStride, w, h);
     } else if (mx == 0) {
@@ -56,8 +56,11 @@ public final class SixTapFilter {
     }
   }
 
-  /** {@link #predict} eight samples at a time ({@link PackedSixTap}); {@code w % 8 == 0}. */
-  private static void packed(
+  /**
+   * {@link #predict} eight or sixteen samples at a time with {@code passes}; {@code w % 8 == 0}.
+   */
+  static void packed(
+      SixTapPasses passes,
       byte[] src,
       int off,
       int stride,
@@ -70,12 +73,12 @@ public final class SixTapFilter {
       int dstOff,
       int dstStride) {
     if (my == 0) {
-      PackedSixTap.horizontal(src, off, stride, mx, dst, dstOff, dstStride, w, h);
+      passes.horizontal(src, off, stride, mx, dst, dstOff, dstStride, w, h);
     } else if (mx == 0) {
-      PackedSixTap.vertical(src, off, stride, my, dst, dstOff, dstStride, w, h);
+      passes.vertical(src, off, stride, my, dst, dstOff, dstStride, w, h);
     } else {
-      PackedSixTap.horizontal(src, off - 2 * stride, stride, mx, scratch, 0, w, w, h + 5);
-      PackedSixTap.vertical(scratch, 2 * w, w, my, dst, dstOff, dstStride, w, h);
+      passes.horizontal(src, off - 2 * stride, stride, mx, scratch, 0, w, w, h + 5);
+      passes.vertical(scratch, 2 * w, w, my, dst, dstOff, dstStride, w, h);
     }
   }
 

@@ -1,0 +1,61 @@
+package org.excamera.codec.recon;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Optional;
+
+/**
+ * Picks the {@link SixTapPasses} of this JVM, as the loop filter picks its kernels: {@code
+ * VectorSixTap} (compiled apart, as it needs the incubating {@code jdk.incubator.vector} module)
+ * when the JVM was started with {@code --add-modules jdk.incubator.vector} and runs it fast, else
+ * {@link PackedSixTap}. The system property {@value #SCALAR_PROPERTY}{@code =true}, read once,
+ * forces the packed passes.
+ */
+final class SixTapKernels {
+  /** The system property that, set to {@code true}, keeps the Vector API unused. */
+  static final String SCALAR_PROPERTY = "excamera.sixtap.scalar";
+
+  private static final String VECTOR_CLASS = "org.excamera.codec.recon.VectorSixTap";
+
+  /** The JDK-only passes. */
+  static final SixTapPasses PACKED = new PackedSixTap();
+
+  /** The passes {@link SixTapFilter} uses. */
+  static final SixTapPasses CHOSEN =
+      Boolean.getBoolean(SCALAR_PROPERTY)
+          ? PACKED
+          : vector().filter(v -> runsFast()).orElse(PACKED);
+
+  private SixTapKernels() {}
+
+  /** The Vector API passes, if this JVM has the module (however fast it runs them). */
+  static Optional<SixTapPasses> vector() {
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          Class.forName(VECTOR_CLASS)
+              .asSubclass(SixTapPasses.class)
+              .getDeclaredConstructor()
+              .newInstance());
+    } catch (ReflectiveOperationException e) {
+      throw new LinkageError("jdk.incubator.vector is present but " + VECTOR_CLASS + " is not", e);
+    }
+  }
+
+  /** {@code VectorSixTap.runsFast()}; only where the module is present. */
+  static boolean runsFast() {
+    try {
+      return (boolean)
+          MethodHandles.lookup()
+              .findStatic(
+                  Class.forName(VECTOR_CLASS), "runsFast", MethodType.methodType(boolean.class))
+              .invoke();
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new LinkageError(VECTOR_CLASS + ".runsFast failed", e);
+    }
+  }
+}
