@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Optional;
+import org.excamera.codec.simd.VectorKernels;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,33 +60,22 @@ final class MacroblockFilters {
     }
   }
 
-  /** {@code VectorMacroblockFilter.runsFast()}; only where the module is present. */
+  /** Whether this JVM runs the Vector API filter fast (false without the module). */
   static boolean vectorRunsFast() {
-    try {
-      return (boolean)
-          MethodHandles.lookup()
-              .findStatic(
-                  Class.forName(VECTOR_CLASS), "runsFast", MethodType.methodType(boolean.class))
-              .invoke();
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new LinkageError(VECTOR_CLASS + ".runsFast failed", e);
-    }
+    return VectorKernels.runFast();
   }
 
   private static Optional<MethodHandle> vectorConstructor() {
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      Class<?> c = Class.forName(VECTOR_CLASS);
-      return Optional.of(
-          MethodHandles.lookup()
-              .findConstructor(
-                  c, MethodType.methodType(void.class, FilterLevels.class, boolean.class)));
-    } catch (ReflectiveOperationException e) {
-      throw new LinkageError("jdk.incubator.vector is present but " + VECTOR_CLASS + " is not", e);
-    }
+    return VectorKernels.find(VECTOR_CLASS)
+        .map(
+            c -> {
+              try {
+                return MethodHandles.lookup()
+                    .findConstructor(
+                        c, MethodType.methodType(void.class, FilterLevels.class, boolean.class));
+              } catch (ReflectiveOperationException e) {
+                throw new LinkageError(VECTOR_CLASS + " has no usable constructor", e);
+              }
+            });
   }
 }

@@ -1,8 +1,7 @@
 package org.excamera.codec.recon;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.Optional;
+import org.excamera.codec.simd.VectorKernels;
 
 /**
  * Picks the {@link SixTapPasses} of this JVM, as the loop filter picks its kernels: {@code
@@ -30,32 +29,19 @@ final class SixTapKernels {
 
   /** The Vector API passes, if this JVM has the module (however fast it runs them). */
   static Optional<SixTapPasses> vector() {
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(
-          Class.forName(VECTOR_CLASS)
-              .asSubclass(SixTapPasses.class)
-              .getDeclaredConstructor()
-              .newInstance());
-    } catch (ReflectiveOperationException e) {
-      throw new LinkageError("jdk.incubator.vector is present but " + VECTOR_CLASS + " is not", e);
-    }
+    return VectorKernels.find(VECTOR_CLASS).map(SixTapKernels::instance);
   }
 
-  /** {@code VectorSixTap.runsFast()}; only where the module is present. */
+  /** Whether this JVM runs the Vector API passes fast (false without the module). */
   static boolean runsFast() {
+    return VectorKernels.runFast();
+  }
+
+  private static SixTapPasses instance(Class<?> c) {
     try {
-      return (boolean)
-          MethodHandles.lookup()
-              .findStatic(
-                  Class.forName(VECTOR_CLASS), "runsFast", MethodType.methodType(boolean.class))
-              .invoke();
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new LinkageError(VECTOR_CLASS + ".runsFast failed", e);
+      return c.asSubclass(SixTapPasses.class).getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new LinkageError(VECTOR_CLASS + " has no usable constructor", e);
     }
   }
 }

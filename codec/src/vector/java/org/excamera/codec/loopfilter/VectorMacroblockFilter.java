@@ -2,7 +2,6 @@ package org.excamera.codec.loopfilter;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.lang.management.ManagementFactory;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.VectorMask;
@@ -78,26 +77,6 @@ final class VectorMacroblockFilter implements MacroblockFilter {
   }
 
   /** Result lane i: line i / 16 (+ first), row i % 16; or row i / 8 (+ first), line i % 8. */
-  /**
-   * Whether this JVM compiles the kernels to vector instructions: they need 512-bit byte vectors
-   * (AVX-512 here) for the transposes and C2, as C1 (for example with {@code
-   * -XX:TieredStopAtLevel=1}) leaves every Vector API call as boxed Java, slower than the packed
-   * filter. Called reflectively by {@link MacroblockFilters}.
-   */
-  static boolean runsFast() {
-    if (ByteVector.SPECIES_PREFERRED.vectorBitSize() < 512) {
-      return false;
-    }
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("-XX:TieredStopAtLevel=") && !arg.endsWith("=4")
-          || arg.equals("-Xint")
-          || arg.equals("-client")) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private static VectorShuffle<Byte> shuffle(boolean toLines, int first) {
     int[] source = new int[64];
     for (int i = 0; i < 64; i++) {

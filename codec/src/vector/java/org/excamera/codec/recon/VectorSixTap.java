@@ -1,8 +1,6 @@
 package org.excamera.codec.recon;
 
-import java.lang.management.ManagementFactory;
 import java.nio.ByteOrder;
-import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -36,21 +34,6 @@ final class VectorSixTap implements SixTapPasses {
   private static final short LOW = 0xFF;
 
   VectorSixTap() {}
-
-  /** Whether this JVM runs the Vector API fast: 512-bit vectors (AVX-512) and C2. */
-  static boolean runsFast() {
-    if (ByteVector.SPECIES_PREFERRED.vectorBitSize() < 512) {
-      return false;
-    }
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("-XX:TieredStopAtLevel=") && !arg.endsWith("=4")
-          || arg.equals("-Xint")
-          || arg.equals("-client")) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   @Override
   public void horizontal(
