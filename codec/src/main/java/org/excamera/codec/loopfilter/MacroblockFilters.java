@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Picks the {@link MacroblockFilter} of a frame: {@code VectorMacroblockFilter} (compiled apart, as
  * it needs the incubating {@code jdk.incubator.vector} module) when the JVM was started with {@code
- * --add-modules jdk.incubator.vector}, else {@link PackedMacroblockFilter}. The system property
- * {@value #SCALAR_PROPERTY}{@code =true} forces the packed filter.
+ * --add-modules jdk.incubator.vector} and asked for (see {@link VectorKernels#wanted}), else {@link
+ * PackedMacroblockFilter}. The system property {@value #SCALAR_PROPERTY}{@code =true} forces the
+ * packed filter.
  */
 final class MacroblockFilters {
   /** The system property that, set to {@code true}, keeps the Vector API unused. */
@@ -60,9 +61,12 @@ final class MacroblockFilters {
     }
   }
 
-  /** Whether this JVM runs the Vector API filter fast (false without the module). */
+  /**
+   * Whether this JVM runs the Vector API filter fast and was asked to (see {@link
+   * VectorKernels#wanted}).
+   */
   static boolean vectorRunsFast() {
-    return VectorKernels.runFast();
+    return VectorKernels.wanted();
   }
 
   private static Optional<MethodHandle> vectorConstructor() {

@@ -6,9 +6,9 @@ import org.excamera.codec.simd.VectorKernels;
 /**
  * Picks the {@link SixTapPasses} of this JVM, as the loop filter picks its kernels: {@code
  * VectorSixTap} (compiled apart, as it needs the incubating {@code jdk.incubator.vector} module)
- * when the JVM was started with {@code --add-modules jdk.incubator.vector} and runs it fast, else
- * {@link PackedSixTap}. The system property {@value #SCALAR_PROPERTY}{@code =true}, read once,
- * forces the packed passes.
+ * when the JVM was started with {@code --add-modules jdk.incubator.vector}, was asked for it and
+ * runs it fast (see {@link VectorKernels#wanted}), else {@link PackedSixTap}. The system property
+ * {@value #SCALAR_PROPERTY}{@code =true}, read once, forces the packed passes.
  */
 final class SixTapKernels {
   /** The system property that, set to {@code true}, keeps the Vector API unused. */
@@ -32,9 +32,12 @@ final class SixTapKernels {
     return VectorKernels.find(VECTOR_CLASS).map(SixTapKernels::instance);
   }
 
-  /** Whether this JVM runs the Vector API passes fast (false without the module). */
+  /**
+   * Whether this JVM runs the Vector API passes fast and was asked to (see {@link
+   * VectorKernels#wanted}).
+   */
   static boolean runsFast() {
-    return VectorKernels.runFast();
+    return VectorKernels.wanted();
   }
 
   private static SixTapPasses instance(Class<?> c) {

@@ -8,8 +8,16 @@ import java.util.Optional;
  * Finds the codec's Vector API kernels. They are compiled apart ({@code src/vector/java}), as they
  * need the incubating {@code jdk.incubator.vector} module, and exist for a JVM only when it was
  * started with {@code --add-modules jdk.incubator.vector}; nothing else refers to them by name.
+ *
+ * <p>They are used only when asked for with {@value #ENABLE_PROPERTY}{@code =true}: JDK 17's C2
+ * compiles them well in some JVM runs and not in others (on foreman 720p the same build decoded at
+ * 238 and at 116 frames/s in two runs, the JDK-only path at 198 and 268), and on CIF streams they
+ * were slower than the JDK-only kernels in every run measured.
  */
 public final class VectorKernels {
+  /** The system property that, set to {@code true}, asks for the Vector API kernels. */
+  public static final String ENABLE_PROPERTY = "excamera.vector";
+
   private static final String SUPPORT_CLASS = "org.excamera.codec.simd.VectorSupport";
 
   private VectorKernels() {}
@@ -31,9 +39,12 @@ public final class VectorKernels {
     }
   }
 
-  /** {@code VectorSupport.runsFast()} where the module is present, else {@code false}. */
-  public static boolean runFast() {
-    if (!modulePresent()) {
+  /**
+   * Whether the codec uses its Vector API kernels: the module is present, {@value #ENABLE_PROPERTY}
+   * is {@code true} and {@code VectorSupport.runsFast()}.
+   */
+  public static boolean wanted() {
+    if (!modulePresent() || !Boolean.getBoolean(ENABLE_PROPERTY)) {
       return false;
     }
     try {
