@@ -16,6 +16,7 @@ import org.excamera.codec.loopfilter.LoopFilterPass;
 import org.excamera.codec.picture.Picture;
 import org.excamera.codec.picture.PictureBuilder;
 import org.excamera.codec.recon.Reconstruction;
+import org.excamera.codec.simd.VectorKernels;
 import org.excamera.codec.state.FilterAdjustments;
 import org.excamera.codec.state.Segmentation;
 import org.excamera.codec.syntax.ParsedFrame;
@@ -25,16 +26,17 @@ import org.excamera.codec.syntax.ParsedFrame;
  * reconstructed again without the filter, then {@link LoopFilterPass#run} is timed (thread CPU
  * time, so other load on the machine counts less) on copies of those unfiltered pictures; the
  * copying is timed separately. Correctness is the conformance tests' business, not this program's.
- * When the JVM has {@code jdk.incubator.vector} (the codec's Vector API loop filter), passes
- * alternate between that filter and the JDK-only one (system property {@code
- * excamera.loopfilter.scalar}), so that the two are compared side by side under the same load.
+ * When the JVM has {@code jdk.incubator.vector} and runs it fast (the codec's Vector API loop
+ * filter), passes alternate between that filter and the JDK-only one (system property {@code
+ * excamera.vector}, which the filter reads per frame), so that the two are compared side by side
+ * under the same load.
  *
  * <p>Usage: {@code java -cp ... org.excamera.bench.LoopFilterBench [--source NAME] [--cq Q] [--runs
  * N]} on the decoder benchmark's 1280x720, 300-frame streams.
  */
 public final class LoopFilterBench {
   private static final PrintStream out = System.out;
-  private static final String SCALAR_PROPERTY = "excamera.loopfilter.scalar";
+  private static final String VECTOR_PROPERTY = "excamera.vector";
 
   private LoopFilterBench() {}
 
@@ -72,14 +74,14 @@ public final class LoopFilterBench {
       state = next;
     }
     out.printf("stream: %s, %d frames%n", ivf, inputs.size());
-    boolean both = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    boolean both = VectorKernels.runFast();
     String[] kinds = both ? new String[] {"vector", "scalar"} : new String[] {"scalar"};
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
     for (int pass = 0; pass < kinds.length * (runs + 2); pass++) {
       int kind = pass % kinds.length;
       int r = pass / kinds.length;
-      System.setProperty(SCALAR_PROPERTY, Boolean.toString(kinds[kind].equals("scalar")));
+      System.setProperty(VECTOR_PROPERTY, Boolean.toString(kinds[kind].equals("vector")));
       long copy = 0;
       long total = 0;
       for (Input in : inputs) {

@@ -11,12 +11,10 @@ import org.jspecify.annotations.Nullable;
  * Picks the {@link MacroblockFilter} of a frame: {@code VectorMacroblockFilter} (compiled apart, as
  * it needs the incubating {@code jdk.incubator.vector} module) when the JVM was started with {@code
  * --add-modules jdk.incubator.vector} and asked for (see {@link VectorKernels#wanted}), else {@link
- * PackedMacroblockFilter}. The system property {@value #SCALAR_PROPERTY}{@code =true} forces the
- * packed filter.
+ * PackedMacroblockFilter}. The property is read per frame, so that {@code bench/LoopFilterBench}
+ * can alternate the two in one JVM.
  */
 final class MacroblockFilters {
-  /** The system property that, set to {@code true}, keeps the Vector API unused. */
-  static final String SCALAR_PROPERTY = "excamera.loopfilter.scalar";
 
   private static final String VECTOR_CLASS = "org.excamera.codec.loopfilter.VectorMacroblockFilter";
 
@@ -29,7 +27,7 @@ final class MacroblockFilters {
   /** The fastest filter this JVM runs for a frame with these levels and filter type. */
   static MacroblockFilter forFrame(FilterLevels levels, boolean simple) {
     MethodHandle c = VECTOR;
-    return c != null && !Boolean.getBoolean(SCALAR_PROPERTY)
+    return c != null && Boolean.getBoolean(VectorKernels.ENABLE_PROPERTY)
         ? vector(c, levels, simple)
         : packed(levels, simple);
   }
@@ -39,16 +37,14 @@ final class MacroblockFilters {
     return new PackedMacroblockFilter(levels, simple);
   }
 
-  /**
-   * The Vector API filter, if this JVM has the module (whatever {@value #SCALAR_PROPERTY} says).
-   */
+  /** The Vector API filter, if this JVM has the module (asked for or not). */
   static Optional<MacroblockFilter> vector(FilterLevels levels, boolean simple) {
     return vectorConstructor().map(c -> vector(c, levels, simple));
   }
 
   /** Whether {@link #forFrame} gives the Vector API filter now. */
   static boolean usesVector() {
-    return VECTOR != null && !Boolean.getBoolean(SCALAR_PROPERTY);
+    return VECTOR != null && Boolean.getBoolean(VectorKernels.ENABLE_PROPERTY);
   }
 
   private static MacroblockFilter vector(MethodHandle c, FilterLevels levels, boolean simple) {
@@ -61,12 +57,9 @@ final class MacroblockFilters {
     }
   }
 
-  /**
-   * Whether this JVM runs the Vector API filter fast and was asked to (see {@link
-   * VectorKernels#wanted}).
-   */
+  /** Whether this JVM has the module and runs the Vector API filter fast (asked for or not). */
   static boolean vectorRunsFast() {
-    return VectorKernels.wanted();
+    return VectorKernels.runFast();
   }
 
   private static Optional<MethodHandle> vectorConstructor() {

@@ -7,12 +7,9 @@ import org.excamera.codec.simd.VectorKernels;
  * Picks the {@link SixTapPasses} of this JVM, as the loop filter picks its kernels: {@code
  * VectorSixTap} (compiled apart, as it needs the incubating {@code jdk.incubator.vector} module)
  * when the JVM was started with {@code --add-modules jdk.incubator.vector}, was asked for it and
- * runs it fast (see {@link VectorKernels#wanted}), else {@link PackedSixTap}. The system property
- * {@value #SCALAR_PROPERTY}{@code =true}, read once, forces the packed passes.
+ * runs it fast (see {@link VectorKernels#wanted}, read once), else {@link PackedSixTap}.
  */
 final class SixTapKernels {
-  /** The system property that, set to {@code true}, keeps the Vector API unused. */
-  static final String SCALAR_PROPERTY = "excamera.sixtap.scalar";
 
   private static final String VECTOR_CLASS = "org.excamera.codec.recon.VectorSixTap";
 
@@ -20,10 +17,7 @@ final class SixTapKernels {
   static final SixTapPasses PACKED = new PackedSixTap();
 
   /** The passes {@link SixTapFilter} uses. */
-  static final SixTapPasses CHOSEN =
-      Boolean.getBoolean(SCALAR_PROPERTY)
-          ? PACKED
-          : vector().filter(v -> runsFast()).orElse(PACKED);
+  static final SixTapPasses CHOSEN = VectorKernels.wanted() ? vector().orElseThrow() : PACKED;
 
   private SixTapKernels() {}
 
@@ -37,7 +31,7 @@ final class SixTapKernels {
    * VectorKernels#wanted}).
    */
   static boolean runsFast() {
-    return VectorKernels.wanted();
+    return VectorKernels.runFast();
   }
 
   private static SixTapPasses instance(Class<?> c) {

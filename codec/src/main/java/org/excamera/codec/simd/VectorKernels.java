@@ -40,11 +40,16 @@ public final class VectorKernels {
   }
 
   /**
-   * Whether the codec uses its Vector API kernels: the module is present, {@value #ENABLE_PROPERTY}
-   * is {@code true} and {@code VectorSupport.runsFast()}.
+   * Whether the codec uses its Vector API kernels: {@value #ENABLE_PROPERTY} is {@code true} and
+   * {@link #runFast}.
    */
   public static boolean wanted() {
-    if (!modulePresent() || !Boolean.getBoolean(ENABLE_PROPERTY)) {
+    return Boolean.getBoolean(ENABLE_PROPERTY) && runFast();
+  }
+
+  /** Whether the module is present and {@code VectorSupport.runsFast()} (asked for or not). */
+  public static boolean runFast() {
+    if (!modulePresent()) {
       return false;
     }
     try {

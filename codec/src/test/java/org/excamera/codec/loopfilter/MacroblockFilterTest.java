@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
 import org.excamera.codec.loopfilter.Rfc6386EdgeFilter.Thresholds;
+import org.excamera.codec.simd.VectorKernels;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,15 +47,15 @@ class MacroblockFilterTest {
     if ("absent".equals(System.getProperty("excamera.test.vectorModule"))) {
       assertFalse(present, "the run without the Vector API must not have the module");
     }
-    boolean forcedScalar = Boolean.getBoolean(MacroblockFilters.SCALAR_PROPERTY);
+    boolean asked = Boolean.getBoolean(VectorKernels.ENABLE_PROPERTY);
     Optional<MacroblockFilter> vector = MacroblockFilters.vector(new FilterLevels(0, true), false);
     assertTrue(present == vector.isPresent(), "vector filter made iff the module is present");
-    // With the module, the vector filter is chosen unless forced off or the JVM cannot compile it
-    // to vector instructions (no AVX-512, or C1 only).
-    boolean expected = present && !forcedScalar && MacroblockFilters.vectorRunsFast();
+    // With the module, the vector filter is chosen when asked for, unless the JVM cannot compile
+    // it to vector instructions (no AVX-512, or C1 only).
+    boolean expected = present && asked && MacroblockFilters.vectorRunsFast();
     assertTrue(
         MacroblockFilters.usesVector() == expected,
-        "module present: %b, scalar forced: %b".formatted(present, forcedScalar));
+        "module present: %b, asked for: %b".formatted(present, asked));
   }
 
   /** A filter implementation for a frame. */

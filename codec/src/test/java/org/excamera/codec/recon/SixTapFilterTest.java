@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Optional;
 import java.util.Random;
+import org.excamera.codec.simd.VectorKernels;
 import org.excamera.codec.tables.FilterTaps;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class SixTapFilterTest {
     Optional<SixTapPasses> vector = SixTapKernels.vector();
     assertEquals(present, vector.isPresent(), "vector passes made iff the module is present");
     boolean expected =
-        present && !Boolean.getBoolean(SixTapKernels.SCALAR_PROPERTY) && SixTapKernels.runsFast();
+        present && Boolean.getBoolean(VectorKernels.ENABLE_PROPERTY) && SixTapKernels.runsFast();
     assertEquals(
         expected,
         SixTapKernels.CHOSEN != SixTapKernels.PACKED,
