@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Picks the {@link MacroblockFilter} of a frame: {@code VectorMacroblockFilter} (compiled apart, as
  * it needs the incubating {@code jdk.incubator.vector} module) when the JVM was started with {@code
- * --add-modules jdk.incubator.vector} and asked for (see {@link VectorKernels#wanted}), else {@link
- * PackedMacroblockFilter}. The property is read per frame, so that {@code bench/LoopFilterBench}
- * can alternate the two in one JVM.
+ * --add-modules jdk.incubator.vector}, runs it fast and has not turned it off (see {@link
+ * VectorKernels#enabled}), else {@link PackedMacroblockFilter}. The property is read per frame, so
+ * that {@code bench/LoopFilterBench} can alternate the two in one JVM.
  */
 final class MacroblockFilters {
 
@@ -27,7 +27,7 @@ final class MacroblockFilters {
   /** The fastest filter this JVM runs for a frame with these levels and filter type. */
   static MacroblockFilter forFrame(FilterLevels levels, boolean simple) {
     MethodHandle c = VECTOR;
-    return c != null && Boolean.getBoolean(VectorKernels.ENABLE_PROPERTY)
+    return c != null && VectorKernels.enabled()
         ? vector(c, levels, simple)
         : packed(levels, simple);
   }
@@ -44,7 +44,7 @@ final class MacroblockFilters {
 
   /** Whether {@link #forFrame} gives the Vector API filter now. */
   static boolean usesVector() {
-    return VECTOR != null && Boolean.getBoolean(VectorKernels.ENABLE_PROPERTY);
+    return VECTOR != null && VectorKernels.enabled();
   }
 
   private static MacroblockFilter vector(MethodHandle c, FilterLevels levels, boolean simple) {

@@ -18,7 +18,7 @@ import org.excamera.codec.tables.FilterTaps;
  * when every lane is within 64..319 (the usual case) subtracting the bias is the clamp, otherwise
  * the lanes are clamped one by one. Reads exactly the samples the scalar passes read.
  */
-final class PackedSixTap implements SixTapPasses {
+final class PackedSixTap {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final int[] TAPS = FilterTaps.sixtapFilters();
@@ -37,8 +37,8 @@ final class PackedSixTap implements SixTapPasses {
 
   PackedSixTap() {}
 
-  @Override
-  public void horizontal(
+  /** Filters {@code h} rows of {@code w} samples along each row; {@code w % 8 == 0}. */
+  void horizontal(
       byte[] src,
       int off,
       int stride,
@@ -80,8 +80,8 @@ final class PackedSixTap implements SixTapPasses {
     }
   }
 
-  @Override
-  public void vertical(
+  /** Filters {@code w} columns of {@code h} samples down each column; {@code w % 8 == 0}. */
+  void vertical(
       byte[] src,
       int off,
       int stride,

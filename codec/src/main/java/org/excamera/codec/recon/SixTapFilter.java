@@ -16,6 +16,7 @@ import org.excamera.codec.tables.FilterTaps;
  */
 public final class SixTapFilter {
   private static final int[] TAPS = FilterTaps.sixtapFilters();
+  private static final PackedSixTap PASSES = new PackedSixTap();
 
   private SixTapFilter() {}
 
@@ -42,7 +43,7 @@ public final class SixTapFilter {
         System.arraycopy(src, off + r * stride, dst, dstOff + r * dstStride, w);
       }
     } else if ((w & 7) == 0) {
-      packed(SixTapKernels.CHOSEN, src, off, stride, mx, my, w, h, scratch, dst, dstOff, dstStride);
+      packed(src, off, stride, mx, my, w, h, scratch, dst, dstOff, dstStride);
     } else if (my == 0) {
       horizontal(src, off, stride, mx, dst, dstOff, dstStride, w, h);
     } else if (mx == 0) {
@@ -57,10 +58,10 @@ public final class SixTapFilter {
   }
 
   /**
-   * {@link #predict} eight or sixteen samples at a time with {@code passes}; {@code w % 8 == 0}.
+   * {@link #predict} eight or sixteen samples at a time with {@link PackedSixTap}; {@code w % 8 ==
+   * 0}.
    */
   static void packed(
-      SixTapPasses passes,
       byte[] src,
       int off,
       int stride,
@@ -73,12 +74,12 @@ public final class SixTapFilter {
       int dstOff,
       int dstStride) {
     if (my == 0) {
-      passes.horizontal(src, off, stride, mx, dst, dstOff, dstStride, w, h);
+      PASSES.horizontal(src, off, stride, mx, dst, dstOff, dstStride, w, h);
     } else if (mx == 0) {
-      passes.vertical(src, off, stride, my, dst, dstOff, dstStride, w, h);
+      PASSES.vertical(src, off, stride, my, dst, dstOff, dstStride, w, h);
     } else {
-      passes.horizontal(src, off - 2 * stride, stride, mx, scratch, 0, w, w, h + 5);
-      passes.vertical(scratch, 2 * w, w, my, dst, dstOff, dstStride, w, h);
+      PASSES.horizontal(src, off - 2 * stride, stride, mx, scratch, 0, w, w, h + 5);
+      PASSES.vertical(scratch, 2 * w, w, my, dst, dstOff, dstStride, w, h);
     }
   }
 

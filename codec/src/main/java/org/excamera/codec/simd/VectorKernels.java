@@ -9,13 +9,16 @@ import java.util.Optional;
  * need the incubating {@code jdk.incubator.vector} module, and exist for a JVM only when it was
  * started with {@code --add-modules jdk.incubator.vector}; nothing else refers to them by name.
  *
- * <p>They are used only when asked for with {@value #ENABLE_PROPERTY}{@code =true}: JDK 17's C2
- * compiles them well in some JVM runs and not in others (on foreman 720p the same build decoded at
- * 238 and at 116 frames/s in two runs, the JDK-only path at 198 and 268), and on CIF streams they
- * were slower than the JDK-only kernels in every run measured.
+ * <p>Where the module is present they are used unless {@value #ENABLE_PROPERTY}{@code =false}.
+ * There is one family of kernels, the loop filter's. Vector API six-tap passes (64-bit vectors,
+ * beside the loop filter's 128- and 256-bit ones) were removed: with both in one JVM, C2 compiled
+ * some of the Vector API's shared methods ({@code ShortVector.lanewise}, {@code mul}) as plain Java
+ * with boxed vectors, which kernels that hit varied from run to run (foreman 720p at 238 and at 116
+ * frames/s in two runs of one build), and on CIF it hit the six-tap in every run (half the JDK-only
+ * speed). Without them the vector loop filter has been fast in every run measured.
  */
 public final class VectorKernels {
-  /** The system property that, set to {@code true}, asks for the Vector API kernels. */
+  /** The system property that, set to {@code false}, turns the Vector API kernels off. */
   public static final String ENABLE_PROPERTY = "excamera.vector";
 
   private static final String SUPPORT_CLASS = "org.excamera.codec.simd.VectorSupport";
@@ -40,11 +43,11 @@ public final class VectorKernels {
   }
 
   /**
-   * Whether the codec uses its Vector API kernels: {@value #ENABLE_PROPERTY} is {@code true} and
-   * {@link #runFast}.
+   * Whether the Vector API kernels are not turned off ({@value #ENABLE_PROPERTY} is not {@code
+   * false}); read on every call.
    */
-  public static boolean wanted() {
-    return Boolean.getBoolean(ENABLE_PROPERTY) && runFast();
+  public static boolean enabled() {
+    return !"false".equalsIgnoreCase(System.getProperty(ENABLE_PROPERTY));
   }
 
   /** Whether the module is present and {@code VectorSupport.runsFast()} (asked for or not). */
