@@ -58,8 +58,8 @@ public final class SixTapFilter {
   }
 
   /**
-   * {@link #predict} eight or sixteen samples at a time with {@link PackedSixTap}; {@code w % 8 ==
-   * 0}.
+   * {@link #predict} for {@code w % 8 == 0}: with the Vector API passes where this JVM has them
+   * ({@link SixTapKernels}), else eight samples at a time with {@link PackedSixTap}.
    */
   static void packed(
       byte[] src,
@@ -73,7 +73,10 @@ public final class SixTapFilter {
       byte[] dst,
       int dstOff,
       int dstStride) {
-    if (my == 0) {
+    SixTapPasses vector = SixTapKernels.VECTOR;
+    if (vector != null && SixTapPasses.fits(src, off, stride, w, h, scratch)) {
+      vector.predict(src, off, stride, mx, my, w, h, scratch, dst, dstOff, dstStride);
+    } else if (my == 0) {
       PASSES.horizontal(src, off, stride, mx, dst, dstOff, dstStride, w, h);
     } else if (mx == 0) {
       PASSES.vertical(src, off, stride, my, dst, dstOff, dstStride, w, h);

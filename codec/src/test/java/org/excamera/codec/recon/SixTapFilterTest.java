@@ -1,8 +1,10 @@
 package org.excamera.codec.recon;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.excamera.codec.simd.VectorKernels;
 import org.excamera.codec.tables.FilterTaps;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * The sliding-window six-tap kernels against the plain per-pixel formula of RFC 6386 §18.3 (two
  * dimensions: horizontal pass over h + 5 rows, clamped to 8 bits, then vertical), for every
  * fraction pair and block size, on random, alternating, smooth and extreme inputs; sizes 8 and 16
- * take the packed passes ({@link PackedSixTap}), size 4 the scalar kernels.
+ * take the Vector API passes where the JVM has the module (the default test run), else the packed
+ * passes ({@link PackedSixTap}; the run without the module), size 4 the scalar kernels.
  */
 class SixTapFilterTest {
   private static final int[] TAPS = FilterTaps.sixtapFilters();
@@ -19,6 +22,28 @@ class SixTapFilterTest {
   @Test
   void kernelsMatchThePlainFormula() {
     sweep(SixTapFilterTest::predicted);
+  }
+
+  @Test
+  void packedPassesMatchThePlainFormula() {
+    // With a scratch too small for the Vector API passes, the packed passes run.
+    sweep(
+        (src, mx, my, size) -> {
+          byte[] out = new byte[size * size];
+          byte[] scratch = new byte[size * (size + 5)];
+          SixTapFilter.predict(
+              src, 8 * STRIDE + 8, STRIDE, mx, my, size, size, scratch, out, 0, size);
+          return out;
+        });
+  }
+
+  @Test
+  void vectorPassesAreChosenWhereTheModuleIsPresent() {
+    boolean expected = VectorKernels.enabled() && VectorKernels.runFast();
+    assertTrue(
+        (SixTapKernels.VECTOR != null) == expected,
+        "module present: %b, not turned off: %b"
+            .formatted(VectorKernels.modulePresent(), VectorKernels.enabled()));
   }
 
   /** A way to predict a {@code size} x {@code size} block. */
@@ -60,7 +85,7 @@ class SixTapFilterTest {
 
   private static byte[] predicted(byte[] src, int mx, int my, int size) {
     byte[] out = new byte[size * size];
-    byte[] scratch = new byte[size * (size + 5)];
+    byte[] scratch = new byte[SixTapPasses.scratchSize(size, size)];
     SixTapFilter.predict(src, 8 * STRIDE + 8, STRIDE, mx, my, size, size, scratch, out, 0, size);
     return out;
   }
