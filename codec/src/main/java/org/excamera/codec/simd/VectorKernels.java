@@ -10,12 +10,13 @@ import java.util.Optional;
  * started with {@code --add-modules jdk.incubator.vector}; nothing else refers to them by name.
  *
  * <p>Where the module is present they are used unless {@value #ENABLE_PROPERTY}{@code =false}.
- * There is one family of kernels, the loop filter's. Vector API six-tap passes (64-bit vectors,
- * beside the loop filter's 128- and 256-bit ones) were removed: with both in one JVM, C2 compiled
- * some of the Vector API's shared methods ({@code ShortVector.lanewise}, {@code mul}) as plain Java
- * with boxed vectors, which kernels that hit varied from run to run (foreman 720p at 238 and at 116
- * frames/s in two runs of one build), and on CIF it hit the six-tap in every run (half the JDK-only
- * speed). Without them the vector loop filter has been fast in every run measured.
+ * There are two families of kernels, the loop filter's and the six-tap passes for 8- and 16-wide
+ * blocks, and they use the same vector classes (128-bit bytes, 256-bit shorts, and the loop
+ * filter's 512-bit transposes). An earlier six-tap on 64-bit vectors, beside the loop filter's
+ * classes, made C2 compile some of the Vector API's shared methods ({@code ShortVector.lanewise},
+ * {@code mul}) as plain Java with boxed vectors, which kernels that hit varied from run to run
+ * (foreman 720p at 238 and at 116 frames/s in two runs of one build), and on CIF it hit the six-tap
+ * in every run (half the JDK-only speed).
  */
 public final class VectorKernels {
   /** The system property that, set to {@code false}, turns the Vector API kernels off. */
