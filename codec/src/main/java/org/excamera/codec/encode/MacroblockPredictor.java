@@ -175,28 +175,15 @@ public final class MacroblockPredictor {
    * (RFC 6386 §17.4).
    */
   public void split(PictureBuilder canvas, Picture ref, int row, int col, int[] subMvs) {
-    int x = col * 16;
-    int y = row * 16;
-    split.luma(
-        ref.y(),
-        x,
-        y,
-        subMvs,
-        bilinear,
-        canvas.data(0),
-        lumaOffset(canvas, row, col),
-        canvas.stride(0));
-    split.chroma(
-        ref.u(),
-        ref.v(),
-        x >> 1,
-        y >> 1,
+    split.macroblock(
+        ref,
+        col * 16,
+        row * 16,
         subMvs,
         bilinear,
         fullPixel,
-        canvas.data(1),
-        canvas.data(2),
-        chromaOffset(canvas, row, col),
-        canvas.stride(1));
+        canvas,
+        lumaOffset(canvas, row, col),
+        chromaOffset(canvas, row, col));
   }
 }

@@ -345,18 +345,6 @@ public final class Reconstruction {
     for (int b = 0; b < 16; b++) {
       subMvs[b] = modes.subMv(mb, b);
     }
-    split.luma(ry, x, y, subMvs, bilinear, yd, yOff, yStride);
-    split.chroma(
-        ref.u(),
-        ref.v(),
-        x >> 1,
-        y >> 1,
-        subMvs,
-        bilinear,
-        fullPixel,
-        canvas.data(1),
-        canvas.data(2),
-        uvOff,
-        uvStride);
+    split.macroblock(ref, x, y, subMvs, bilinear, fullPixel, canvas, yOff, uvOff);
   }
 }

@@ -1,5 +1,7 @@
 package org.excamera.codec.recon;
 
+import org.excamera.codec.picture.Picture;
+import org.excamera.codec.picture.PictureBuilder;
 import org.excamera.codec.picture.Plane;
 import org.excamera.codec.syntax.MotionVector;
 
@@ -20,6 +22,35 @@ public final class SplitMvPrediction {
   /** Prediction with {@code inter}'s kernels and scratch. */
   public SplitMvPrediction(InterPredictor inter) {
     this.inter = inter;
+  }
+
+  /**
+   * Predicts the whole macroblock whose top-left luma sample is (x, y) into {@code canvas}, its
+   * luma at {@code yOff} and chroma at {@code uvOff}.
+   */
+  public void macroblock(
+      Picture ref,
+      int x,
+      int y,
+      int[] subMvs,
+      boolean bilinear,
+      boolean fullPixel,
+      PictureBuilder canvas,
+      int yOff,
+      int uvOff) {
+    luma(ref.y(), x, y, subMvs, bilinear, canvas.data(0), yOff, canvas.stride(0));
+    chroma(
+        ref.u(),
+        ref.v(),
+        x >> 1,
+        y >> 1,
+        subMvs,
+        bilinear,
+        fullPixel,
+        canvas.data(1),
+        canvas.data(2),
+        uvOff,
+        canvas.stride(1));
   }
 
   /**
