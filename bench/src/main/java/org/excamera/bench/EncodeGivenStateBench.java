@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.excamera.codec.CompressedFrame;
 import org.excamera.codec.DecodeResult;
 import org.excamera.codec.DecoderState;
@@ -21,6 +22,9 @@ import org.excamera.codec.io.IvfFrame;
 import org.excamera.codec.io.IvfReader;
 import org.excamera.codec.io.RawFrame;
 import org.excamera.codec.picture.Picture;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * Time per frame of encode-given-state against vpxenc's time per frame (issue 4, item 9; target ≤
@@ -41,35 +45,27 @@ import org.excamera.codec.picture.Picture;
  * <p>Usage: {@code scripts/bench-encode-given-state [--clip FILE.y4m] [--frames N] [--chunk N]
  * [--cq Q] [--iterations N]}; the default clip is foreman from the shared test data.
  */
-public final class EncodeGivenStateBench {
+@Command(
+    name = "bench-encode-given-state",
+    description = "Time per frame of encode-given-state against vpxenc's (issue 4, item 9).")
+public final class EncodeGivenStateBench implements Callable<Integer> {
   private static final PrintStream out = System.out;
 
   /** Encodes before timing starts: enough for the JIT to compile the encoder's hot loops. */
   private static final int WARMUP_ENCODES = 100;
 
-  private Path clip;
-  private int frames = 36;
-  private int chunk = 6;
-  private int cq = 32;
-  private int iterations = 5;
+  @Mixin private final ChunkBenchOptions options = new ChunkBenchOptions(36);
 
-  private EncodeGivenStateBench(Path clip) {
-    this.clip = clip;
+  private EncodeGivenStateBench() {}
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new EncodeGivenStateBench()).execute(args));
   }
 
-  public static void main(String[] args) throws Exception {
-    EncodeGivenStateBench b = new EncodeGivenStateBench(BenchClips.defaultClip());
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--clip" -> b.clip = Path.of(args[++i]);
-        case "--frames" -> b.frames = Integer.parseInt(args[++i]);
-        case "--chunk" -> b.chunk = Integer.parseInt(args[++i]);
-        case "--cq" -> b.cq = Integer.parseInt(args[++i]);
-        case "--iterations" -> b.iterations = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
-    b.run();
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return 0;
   }
 
   /** One key frame replacement: its inputs, and the key frame it replaces. */
@@ -77,6 +73,11 @@ public final class EncodeGivenStateBench {
       DecoderState state, RawFrame target, EncoderSettings settings, CompressedFrame keyFrame) {}
 
   private void run() throws Exception {
+    Path clip = options.clip();
+    int frames = options.frames;
+    int chunk = options.chunk;
+    int cq = options.cq;
+    int iterations = options.iterations;
     Path tmp = Files.createTempDirectory("egs-bench-");
     List<RawFrame> all = BenchClips.readFrames(clip, frames);
     RawFrame f0 = all.get(0);

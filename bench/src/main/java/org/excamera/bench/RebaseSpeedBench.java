@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.excamera.codec.CompressedFrame;
 import org.excamera.codec.DecodeResult;
 import org.excamera.codec.DecoderState;
@@ -21,6 +22,9 @@ import org.excamera.codec.picture.Dimensions;
 import org.excamera.codec.picture.Picture;
 import org.excamera.codec.syntax.FrameWriter;
 import org.excamera.codec.syntax.ParsedFrame;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * Time per frame of rebase against vpxenc's time per frame (issue 4, item 9; target ≤ 0.10).
@@ -38,7 +42,10 @@ import org.excamera.codec.syntax.ParsedFrame;
  * <p>Usage: {@code scripts/bench-rebase [--clip FILE.y4m] [--frames N] [--chunk N] [--cq Q]
  * [--iterations N]}; the default clip is foreman from the shared test data.
  */
-public final class RebaseSpeedBench {
+@Command(
+    name = "bench-rebase",
+    description = "Time per frame of rebase against vpxenc's (issue 4, item 9).")
+public final class RebaseSpeedBench implements Callable<Integer> {
   private static final PrintStream out = System.out;
 
   /**
@@ -47,34 +54,28 @@ public final class RebaseSpeedBench {
    */
   private static final int WARMUP_REBASES = 400;
 
-  private Path clip;
-  private int frames = 24;
-  private int chunk = 6;
-  private int cq = 32;
-  private int iterations = 5;
+  @Mixin private final ChunkBenchOptions options = new ChunkBenchOptions(24);
 
-  private RebaseSpeedBench(Path clip) {
-    this.clip = clip;
+  private RebaseSpeedBench() {}
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new RebaseSpeedBench()).execute(args));
   }
 
-  public static void main(String[] args) throws Exception {
-    RebaseSpeedBench b = new RebaseSpeedBench(BenchClips.defaultClip());
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--clip" -> b.clip = Path.of(args[++i]);
-        case "--frames" -> b.frames = Integer.parseInt(args[++i]);
-        case "--chunk" -> b.chunk = Integer.parseInt(args[++i]);
-        case "--cq" -> b.cq = Integer.parseInt(args[++i]);
-        case "--iterations" -> b.iterations = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
-    b.run();
+  @Override
+  public Integer call() throws Exception {
+    run();
+    return 0;
   }
 
   private record Chunk(List<RawFrame> raw, List<CompressedFrame> vpx) {}
 
   private void run() throws Exception {
+    Path clip = options.clip();
+    int frames = options.frames;
+    int chunk = options.chunk;
+    int cq = options.cq;
+    int iterations = options.iterations;
     Path tmp = Files.createTempDirectory("rebase-bench-");
     List<RawFrame> all = BenchClips.readFrames(clip, frames);
     RawFrame f0 = all.get(0);

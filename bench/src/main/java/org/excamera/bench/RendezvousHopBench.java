@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,6 +40,9 @@ import org.excamera.rendezvous.server.RendezvousServer;
 import org.excamera.rendezvous.server.ServerSettings;
 import org.excamera.rendezvous.tls.TlsContexts;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Hop latency and throughput of the rendezvous for 11 MiB states on loopback, against copying the
@@ -57,39 +61,76 @@ import org.jspecify.annotations.Nullable;
  * also copies over a TLS socket; it reports the CPU time of all threads per copy and per hop, and
  * with {@code --cpu-breakdown} per thread.
  */
-public final class RendezvousHopBench {
+@Command(
+    name = "bench-rendezvous",
+    description =
+        "Hop latency and throughput of the rendezvous against a plain loopback socket copy.")
+public final class RendezvousHopBench implements Callable<Integer> {
   private static final PrintStream out = System.out;
 
   // 30 after 10: with 15 after 5 the median ratio moved by up to 0.1 between back-to-back runs on
   // the shared cores (the socket copy alone spans 5-20 ms), and the JIT was still compiling the
   // relay's paths in the first measured rounds.
+  @Option(
+      names = "--iterations",
+      paramLabel = "N",
+      description = "measured rounds (default: ${DEFAULT-VALUE})")
   private int iterations = 30;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      description = "unmeasured rounds first (default: ${DEFAULT-VALUE})")
   private int warmup = 10;
+
+  @Option(
+      names = "--size",
+      paramLabel = "BYTES",
+      description = "state size (default: ${DEFAULT-VALUE})")
   private int size = 11 << 20;
-  private Path dataDir;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "where the relay stores states: a new folder inside DIR (default: a temporary"
+              + " folder)")
+  private @Nullable Path dataDirParent;
+
+  @Option(
+      names = "--compression",
+      paramLabel = "NONE|DEFLATE",
+      description = "the writer's chunk encoding (default: ${DEFAULT-VALUE})")
   private Compression compression = Compression.NONE;
+
+  @Option(names = "--tls", description = "also copy over TLS and hop over a TLS relay")
   private boolean tls;
+
+  @Option(names = "--cpu-breakdown", description = "report CPU time per thread")
   private boolean breakdown;
 
-  private RendezvousHopBench(Path dataDir) {
-    this.dataDir = dataDir;
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "print this help and exit")
+  private boolean help;
+
+  private Path dataDir = Path.of("");
+
+  private RendezvousHopBench() {}
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new RendezvousHopBench()).execute(args));
   }
 
-  public static void main(String[] args) throws Exception {
-    RendezvousHopBench b = new RendezvousHopBench(Files.createTempDirectory("rendezvous-bench-"));
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--iterations" -> b.iterations = Integer.parseInt(args[++i]);
-        case "--warmup" -> b.warmup = Integer.parseInt(args[++i]);
-        case "--size" -> b.size = Integer.parseInt(args[++i]);
-        case "--data-dir" -> b.dataDir = Files.createTempDirectory(Path.of(args[++i]), "rzb-");
-        case "--compression" -> b.compression = Compression.valueOf(args[++i]);
-        case "--tls" -> b.tls = true;
-        case "--cpu-breakdown" -> b.breakdown = true;
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
-    b.run();
+  @Override
+  public Integer call() throws Exception {
+    dataDir =
+        dataDirParent == null
+            ? Files.createTempDirectory("rendezvous-bench-")
+            : Files.createTempDirectory(dataDirParent, "rzb-");
+    run();
+    return 0;
   }
 
   private void run() throws Exception {

@@ -3,9 +3,9 @@ package org.excamera.codec.encode;
 import java.util.Arrays;
 import org.excamera.codec.picture.Picture;
 import org.excamera.codec.picture.PictureBuilder;
-import org.excamera.codec.picture.Plane;
 import org.excamera.codec.recon.InterPredictor;
 import org.excamera.codec.recon.IntraPredictor;
+import org.excamera.codec.recon.SplitMvPrediction;
 import org.excamera.codec.syntax.MotionVector;
 
 /**
@@ -20,6 +20,7 @@ import org.excamera.codec.syntax.MotionVector;
  */
 public final class MacroblockPredictor {
   private final InterPredictor inter = new InterPredictor();
+  private final SplitMvPrediction split = new SplitMvPrediction(inter);
   private final int[] edge = new int[13];
   private final boolean bilinear;
   private final boolean fullPixel;
@@ -174,60 +175,15 @@ public final class MacroblockPredictor {
    * (RFC 6386 §17.4).
    */
   public void split(PictureBuilder canvas, Picture ref, int row, int col, int[] subMvs) {
-    Plane ry = ref.y();
-    byte[] yd = canvas.data(0);
-    int yStride = canvas.stride(0);
-    int yOff = lumaOffset(canvas, row, col);
-    int x = col * 16;
-    int y = row * 16;
-    for (int b = 0; b < 16; b++) {
-      int mv = subMvs[b];
-      int bx = (b & 3) * 4;
-      int by = (b >> 2) * 4;
-      inter.predict(
-          ry,
-          x + bx,
-          y + by,
-          MotionVector.row(mv),
-          MotionVector.col(mv),
-          4,
-          4,
-          bilinear,
-          yd,
-          yOff + by * yStride + bx,
-          yStride);
-    }
-    int uvOff = chromaOffset(canvas, row, col);
-    int uvStride = canvas.stride(1);
-    for (int i = 0; i < 2; i++) {
-      for (int j = 0; j < 2; j++) {
-        int b = i * 8 + j * 2;
-        int m0 = subMvs[b];
-        int m1 = subMvs[b + 1];
-        int m4 = subMvs[b + 4];
-        int m5 = subMvs[b + 5];
-        int sumR =
-            MotionVector.row(m0)
-                + MotionVector.row(m1)
-                + MotionVector.row(m4)
-                + MotionVector.row(m5);
-        int sumC =
-            MotionVector.col(m0)
-                + MotionVector.col(m1)
-                + MotionVector.col(m4)
-                + MotionVector.col(m5);
-        int cr = (sumR + (sumR < 0 ? -4 : 4)) / 8;
-        int cc = (sumC + (sumC < 0 ? -4 : 4)) / 8;
-        if (fullPixel) {
-          cr &= ~7;
-          cc &= ~7;
-        }
-        int cx = (x >> 1) + j * 4;
-        int cy = (y >> 1) + i * 4;
-        int off = uvOff + i * 4 * uvStride + j * 4;
-        inter.predict(ref.u(), cx, cy, cr, cc, 4, 4, bilinear, canvas.data(1), off, uvStride);
-        inter.predict(ref.v(), cx, cy, cr, cc, 4, 4, bilinear, canvas.data(2), off, uvStride);
-      }
-    }
+    split.macroblock(
+        ref,
+        col * 16,
+        row * 16,
+        subMvs,
+        bilinear,
+        fullPixel,
+        canvas,
+        lumaOffset(canvas, row, col),
+        chromaOffset(canvas, row, col));
   }
 }

@@ -33,6 +33,8 @@ public final class Reconstruction {
   private final boolean bilinear;
   private final boolean fullPixel;
   private final InterPredictor inter = new InterPredictor();
+  private final SplitMvPrediction split = new SplitMvPrediction(inter);
+  private final int[] subMvs = new int[16];
   private final short[] block = new short[16];
   private final short[] y2 = new short[16];
   private final short[] dcs = new short[16];
@@ -341,43 +343,8 @@ public final class Reconstruction {
       return;
     }
     for (int b = 0; b < 16; b++) {
-      int mv = modes.subMv(mb, b);
-      int bx = (b & 3) * 4;
-      int by = (b >> 2) * 4;
-      inter.predict(
-          ry,
-          x + bx,
-          y + by,
-          mv >> 16,
-          (short) mv,
-          4,
-          4,
-          bilinear,
-          yd,
-          yOff + by * yStride + bx,
-          yStride);
+      subMvs[b] = modes.subMv(mb, b);
     }
-    for (int i = 0; i < 2; i++) {
-      for (int j = 0; j < 2; j++) {
-        int b = i * 8 + j * 2;
-        int m0 = modes.subMv(mb, b);
-        int m1 = modes.subMv(mb, b + 1);
-        int m4 = modes.subMv(mb, b + 4);
-        int m5 = modes.subMv(mb, b + 5);
-        int sumR = (m0 >> 16) + (m1 >> 16) + (m4 >> 16) + (m5 >> 16);
-        int sumC = (short) m0 + (short) m1 + (short) m4 + (short) m5;
-        int cr = (sumR + (sumR < 0 ? -4 : 4)) / 8;
-        int cc = (sumC + (sumC < 0 ? -4 : 4)) / 8;
-        if (fullPixel) {
-          cr &= ~7;
-          cc &= ~7;
-        }
-        int cx = (x >> 1) + j * 4;
-        int cy = (y >> 1) + i * 4;
-        int off = uvOff + i * 4 * uvStride + j * 4;
-        inter.predict(ref.u(), cx, cy, cr, cc, 4, 4, bilinear, canvas.data(1), off, uvStride);
-        inter.predict(ref.v(), cx, cy, cr, cc, 4, 4, bilinear, canvas.data(2), off, uvStride);
-      }
-    }
+    split.macroblock(ref, x, y, subMvs, bilinear, fullPixel, canvas, yOff, uvOff);
   }
 }
