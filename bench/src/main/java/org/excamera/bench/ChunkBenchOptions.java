@@ -2,6 +2,7 @@ package org.excamera.bench;
 
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -10,11 +11,7 @@ import picocli.CommandLine.Option;
  * cq-level and how many timed runs.
  */
 final class ChunkBenchOptions {
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "print this help and exit")
-  boolean help;
+  @Mixin private final HelpOption help = new HelpOption();
 
   @Option(
       names = "--clip",

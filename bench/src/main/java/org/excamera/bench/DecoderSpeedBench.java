@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +15,12 @@ import org.excamera.codec.DecoderState;
 import org.excamera.codec.Vp8Decoder;
 import org.excamera.codec.io.IvfFrame;
 import org.excamera.codec.io.IvfReader;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Decoding speed of the pure-Java decoder against {@code vpxdec --threads=1} on the same stream,
@@ -28,41 +35,80 @@ import org.excamera.codec.io.IvfReader;
  * <p>Usage: {@code scripts/bench-decoder [--size WxH] [--frames N] [--source A,B] [--cq Q] [--runs
  * N] [--warmup N] [--dir DIR]}
  */
-public final class DecoderSpeedBench {
+@Command(
+    name = "bench-decoder",
+    description =
+        "Frames per second of the Java decoder against vpxdec --threads=1 on the same stream.")
+public final class DecoderSpeedBench implements Callable<Integer> {
   private static final PrintStream out = System.out;
   private static final Pattern SUMMARY = Pattern.compile("(\\d+) decoded frames.* in (\\d+) us");
   private static final Pattern CPU = Pattern.compile("cpu ([0-9.]+) ([0-9.]+)");
 
+  @Option(
+      names = "--size",
+      paramLabel = "WxH",
+      description = "picture size (default: ${DEFAULT-VALUE})")
+  private String size = "1280x720";
+
+  @Option(
+      names = "--frames",
+      paramLabel = "N",
+      description = "frames per stream (default: ${DEFAULT-VALUE})")
+  private int frames = 300;
+
+  @Option(
+      names = "--cq",
+      paramLabel = "Q",
+      description = "vpxenc's --cq-level (default: 20 for testsrc2, 32 for the others)")
+  private @Nullable Integer cq;
+
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      description =
+          "timed runs of each decoder, of which the best counts (default: ${DEFAULT-VALUE})")
+  private int runs = 3;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      description = "untimed passes of ours first, for the JIT (default: ${DEFAULT-VALUE})")
+  private int warmup = 2;
+
+  @Option(
+      names = "--source",
+      paramLabel = "A,B",
+      split = ",",
+      description = "sources: testsrc2, foreman, mandelbrot (default: testsrc2,foreman)")
+  private List<String> sources = List.of("testsrc2", "foreman");
+
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description = "where the streams are made and kept (default: excamera-bench in the temp dir)")
+  private Path dir = Path.of(System.getProperty("java.io.tmpdir"), "excamera-bench");
+
+  @Mixin private final HelpOption help = new HelpOption();
+
   private DecoderSpeedBench() {}
 
-  public static void main(String[] args) throws Exception {
-    int w = 1280;
-    int h = 720;
-    int frames = 300;
-    Integer cq = null;
-    int runs = 3;
-    int warmup = 2;
-    List<String> sources = List.of("testsrc2", "foreman");
-    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "excamera-bench");
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--size" -> {
-          String[] s = args[++i].split("x");
-          w = Integer.parseInt(s[0]);
-          h = Integer.parseInt(s[1]);
-        }
-        case "--frames" -> frames = Integer.parseInt(args[++i]);
-        case "--cq" -> cq = Integer.parseInt(args[++i]);
-        case "--runs" -> runs = Integer.parseInt(args[++i]);
-        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-        case "--source" -> sources = List.of(args[++i].split(","));
-        case "--dir" -> dir = Path.of(args[++i]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new DecoderSpeedBench()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    String[] wh = size.split("x", -1);
+    if (wh.length != 2) {
+      throw new ParameterException(
+          new CommandLine(this), "--size must be WxH, e.g. 1280x720: " + size);
     }
+    int w = Integer.parseInt(wh[0]);
+    int h = Integer.parseInt(wh[1]);
     StringBuilder summary = new StringBuilder();
     for (String source : sources) {
-      int q = cq != null ? cq : defaultCq(source);
+      Integer given = cq;
+      int q = given != null ? given : defaultCq(source);
       Path ivf = StreamMaker.ivf(dir, source, w, h, frames, vpxencFlags(q));
       double[] ratio = compare(ivf, runs, warmup);
       summary.append(
@@ -70,6 +116,7 @@ public final class DecoderSpeedBench {
               .formatted(source, q, ratio[0], ratio[1]));
     }
     out.printf("ratios (ours / vpxdec, target >= 0.5):%n%s", summary);
+    return 0;
   }
 
   /**

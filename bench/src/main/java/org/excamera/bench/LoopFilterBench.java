@@ -6,6 +6,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.excamera.codec.CompressedFrame;
 import org.excamera.codec.DecodeResult;
 import org.excamera.codec.DecoderState;
@@ -20,6 +21,11 @@ import org.excamera.codec.simd.VectorKernels;
 import org.excamera.codec.state.FilterAdjustments;
 import org.excamera.codec.state.Segmentation;
 import org.excamera.codec.syntax.ParsedFrame;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Time of the loop filter alone on the decoder benchmark's stream: every frame is decoded once and
@@ -34,11 +40,39 @@ import org.excamera.codec.syntax.ParsedFrame;
  * <p>Usage: {@code java -cp ... org.excamera.bench.LoopFilterBench [--source NAME] [--cq Q] [--runs
  * N]} on the decoder benchmark's 1280x720, 300-frame streams.
  */
-public final class LoopFilterBench {
+@Command(
+    name = "LoopFilterBench",
+    description =
+        "The loop filter alone: the vector filter against the JDK-only one, side by side.")
+public final class LoopFilterBench implements Callable<Integer> {
   private static final PrintStream out = System.out;
   private static final String VECTOR_PROPERTY = "excamera.vector";
 
+  @Option(
+      names = "--source",
+      paramLabel = "NAME",
+      description = "the decoder benchmark's source (default: ${DEFAULT-VALUE})")
+  private String source = "testsrc2";
+
+  @Option(
+      names = "--cq",
+      paramLabel = "Q",
+      description = "vpxenc's --cq-level (default: the decoder benchmark's for the source)")
+  private @Nullable Integer cq;
+
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      description = "timed passes of each filter (default: ${DEFAULT-VALUE})")
+  private int runs = 5;
+
+  @Mixin private final HelpOption help = new HelpOption();
+
   private LoopFilterBench() {}
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new LoopFilterBench()).execute(args));
+  }
 
   /** One frame's filter inputs: the parsed frame, its updated state parts, unfiltered picture. */
   private record Input(
@@ -47,19 +81,10 @@ public final class LoopFilterBench {
       FilterAdjustments adjustments,
       Picture unfiltered) {}
 
-  public static void main(String[] args) throws Exception {
-    String source = "testsrc2";
-    Integer cq = null;
-    int runs = 5;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--source" -> source = args[++i];
-        case "--cq" -> cq = Integer.parseInt(args[++i]);
-        case "--runs" -> runs = Integer.parseInt(args[++i]);
-        default -> throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-    }
-    int q = cq != null ? cq : DecoderSpeedBench.defaultCq(source);
+  @Override
+  public Integer call() throws Exception {
+    Integer given = cq;
+    int q = given != null ? given : DecoderSpeedBench.defaultCq(source);
     Path dir = Path.of(System.getProperty("java.io.tmpdir"), "excamera-bench");
     Path ivf = StreamMaker.ivf(dir, source, 1280, 720, 300, DecoderSpeedBench.vpxencFlags(q));
     List<Input> inputs = new ArrayList<>();
@@ -109,5 +134,6 @@ public final class LoopFilterBench {
     if (both) {
       out.printf("vector speed-up: %.2f%n", best[1] / best[0]);
     }
+    return 0;
   }
 }

@@ -42,6 +42,7 @@ import org.excamera.rendezvous.tls.TlsContexts;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -109,11 +110,7 @@ public final class RendezvousHopBench implements Callable<Integer> {
   @Option(names = "--cpu-breakdown", description = "report CPU time per thread")
   private boolean breakdown;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "print this help and exit")
-  private boolean help;
+  @Mixin private final HelpOption help = new HelpOption();
 
   private Path dataDir = Path.of("");
 
