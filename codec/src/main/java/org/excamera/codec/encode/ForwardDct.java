@@ -14,33 +14,54 @@ public final class ForwardDct {
   private ForwardDct() {}
 
   /**
-   * Transforms the 4×4 residual at {@code in[inOff]} (row r at {@code inOff + r·inStride}) into 16
-   * coefficients in raster order at {@code out[outOff..outOff+15]}. {@code in} and {@code out} may
-   * be the same array only if the regions do not overlap.
+   * Transforms the 4×4 residual {@code a − b} of the blocks at {@code a[aOff]} and {@code b[bOff]}
+   * (row r at {@code aOff + r·aStride}, samples 0..255) into 16 coefficients in raster order at
+   * {@code out[outOff..outOff+15]}.
    */
-  public static void fdct4x4(short[] in, int inOff, int inStride, short[] out, int outOff) {
-    // The rows' outputs stay in locals (cast to 16 bits as libvpx stores them), so the column pass
-    // reads no memory: as fast again as going through the output array.
-    int i = inOff;
-    int r00 = row0(in[i], in[i + 1], in[i + 2], in[i + 3]);
-    int r01 = row1(in[i], in[i + 1], in[i + 2], in[i + 3]);
-    int r02 = row2(in[i], in[i + 1], in[i + 2], in[i + 3]);
-    int r03 = row3(in[i], in[i + 1], in[i + 2], in[i + 3]);
-    i += inStride;
-    int r10 = row0(in[i], in[i + 1], in[i + 2], in[i + 3]);
-    int r11 = row1(in[i], in[i + 1], in[i + 2], in[i + 3]);
-    int r12 = row2(in[i], in[i + 1], in[i + 2], in[i + 3]);
-    int r13 = row3(in[i], in[i + 1], in[i + 2], in[i + 3]);
-    i += inStride;
-    int r20 = row0(in[i], in[i + 1], in[i + 2], in[i + 3]);
-    int r21 = row1(in[i], in[i + 1], in[i + 2], in[i + 3]);
-    int r22 = row2(in[i], in[i + 1], in[i + 2], in[i + 3]);
-    int r23 = row3(in[i], in[i + 1], in[i + 2], in[i + 3]);
-    i += inStride;
-    int r30 = row0(in[i], in[i + 1], in[i + 2], in[i + 3]);
-    int r31 = row1(in[i], in[i + 1], in[i + 2], in[i + 3]);
-    int r32 = row2(in[i], in[i + 1], in[i + 2], in[i + 3]);
-    int r33 = row3(in[i], in[i + 1], in[i + 2], in[i + 3]);
+  public static void fdct4x4(
+      byte[] a, int aOff, int aStride, byte[] b, int bOff, int bStride, short[] out, int outOff) {
+    // The differences and the rows' outputs stay in locals (cast to 16 bits as libvpx stores them),
+    // so neither a residual buffer nor the column pass touches memory.
+    int i = aOff;
+    int j = bOff;
+    int x0 = (a[i] & 0xFF) - (b[j] & 0xFF);
+    int x1 = (a[i + 1] & 0xFF) - (b[j + 1] & 0xFF);
+    int x2 = (a[i + 2] & 0xFF) - (b[j + 2] & 0xFF);
+    int x3 = (a[i + 3] & 0xFF) - (b[j + 3] & 0xFF);
+    int r00 = row0(x0, x1, x2, x3);
+    int r01 = row1(x0, x1, x2, x3);
+    int r02 = row2(x0, x1, x2, x3);
+    int r03 = row3(x0, x1, x2, x3);
+    i += aStride;
+    j += bStride;
+    x0 = (a[i] & 0xFF) - (b[j] & 0xFF);
+    x1 = (a[i + 1] & 0xFF) - (b[j + 1] & 0xFF);
+    x2 = (a[i + 2] & 0xFF) - (b[j + 2] & 0xFF);
+    x3 = (a[i + 3] & 0xFF) - (b[j + 3] & 0xFF);
+    int r10 = row0(x0, x1, x2, x3);
+    int r11 = row1(x0, x1, x2, x3);
+    int r12 = row2(x0, x1, x2, x3);
+    int r13 = row3(x0, x1, x2, x3);
+    i += aStride;
+    j += bStride;
+    x0 = (a[i] & 0xFF) - (b[j] & 0xFF);
+    x1 = (a[i + 1] & 0xFF) - (b[j + 1] & 0xFF);
+    x2 = (a[i + 2] & 0xFF) - (b[j + 2] & 0xFF);
+    x3 = (a[i + 3] & 0xFF) - (b[j + 3] & 0xFF);
+    int r20 = row0(x0, x1, x2, x3);
+    int r21 = row1(x0, x1, x2, x3);
+    int r22 = row2(x0, x1, x2, x3);
+    int r23 = row3(x0, x1, x2, x3);
+    i += aStride;
+    j += bStride;
+    x0 = (a[i] & 0xFF) - (b[j] & 0xFF);
+    x1 = (a[i + 1] & 0xFF) - (b[j + 1] & 0xFF);
+    x2 = (a[i + 2] & 0xFF) - (b[j + 2] & 0xFF);
+    x3 = (a[i + 3] & 0xFF) - (b[j + 3] & 0xFF);
+    int r30 = row0(x0, x1, x2, x3);
+    int r31 = row1(x0, x1, x2, x3);
+    int r32 = row2(x0, x1, x2, x3);
+    int r33 = row3(x0, x1, x2, x3);
     column(r00, r10, r20, r30, out, outOff);
     column(r01, r11, r21, r31, out, outOff + 1);
     column(r02, r12, r22, r32, out, outOff + 2);

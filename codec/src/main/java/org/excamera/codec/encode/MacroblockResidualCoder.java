@@ -29,7 +29,6 @@ public final class MacroblockResidualCoder {
   private final @Nullable TrellisQuantizer trellis;
   private final @Nullable TokenContexts contexts;
   private int rdMult;
-  private final short[] diff = new short[256];
   private final short[] coeff = new short[256];
   private final short[] dq = new short[256];
   private final short[] dcs = new short[16];
@@ -118,9 +117,18 @@ public final class MacroblockResidualCoder {
       MacroblockQuantizer q,
       boolean hasY2,
       MacroblockCoefficients out) {
-    subtract(target, targetOff, targetStride, canvas, canvasOff, canvasStride, 16, diff);
     for (int b = 0; b < 16; b++) {
-      ForwardDct.fdct4x4(diff, (b >> 2) * 64 + (b & 3) * 4, 16, coeff, b * 16);
+      int row = (b >> 2) * 4;
+      int col = (b & 3) * 4;
+      ForwardDct.fdct4x4(
+          target,
+          targetOff + row * targetStride + col,
+          targetStride,
+          canvas,
+          canvasOff + row * canvasStride + col,
+          canvasStride,
+          coeff,
+          b * 16);
     }
     BlockQuantizer y1 = q.tables().y1();
     short[] tokens = out.coeffs;
@@ -170,8 +178,7 @@ public final class MacroblockResidualCoder {
       int canvasStride,
       MacroblockQuantizer q,
       MacroblockCoefficients out) {
-    subtract(target, targetOff, targetStride, canvas, canvasOff, canvasStride, 4, diff);
-    ForwardDct.fdct4x4(diff, 0, 4, coeff, 0);
+    ForwardDct.fdct4x4(target, targetOff, targetStride, canvas, canvasOff, canvasStride, coeff, 0);
     BlockQuantizer y1 = q.tables().y1();
     int eob = quantize(y1, q.y1Extra(), coeff, 0, out.coeffs, b * 16, dq, 0, 3, b);
     out.ends[b] = (byte) eob;
@@ -207,12 +214,19 @@ public final class MacroblockResidualCoder {
       MacroblockQuantizer q,
       int firstBlock,
       MacroblockCoefficients out) {
-    subtract(target, targetOff, targetStride, canvas, canvasOff, canvasStride, 8, diff);
     BlockQuantizer uv = q.tables().uv();
     for (int i = 0; i < 4; i++) {
       int r = i >> 1;
       int c = i & 1;
-      ForwardDct.fdct4x4(diff, r * 32 + c * 4, 8, coeff, 0);
+      ForwardDct.fdct4x4(
+          target,
+          targetOff + r * 4 * targetStride + c * 4,
+          targetStride,
+          canvas,
+          canvasOff + r * 4 * canvasStride + c * 4,
+          canvasStride,
+          coeff,
+          0);
       int b = firstBlock + i;
       int eob = quantize(uv, q.uvExtra(), coeff, 0, out.coeffs, b * 16, dq, 0, 2, b);
       out.ends[b] = (byte) eob;
@@ -278,25 +292,5 @@ public final class MacroblockResidualCoder {
       return;
     }
     InverseTransform.idctAdd(dequantized, dqOff, canvas, off, stride, scratch);
-  }
-
-  /** {@code out[r·n + c] = target − canvas} over an {@code n × n} block. */
-  private static void subtract(
-      byte[] target,
-      int targetOff,
-      int targetStride,
-      byte[] canvas,
-      int canvasOff,
-      int canvasStride,
-      int n,
-      short[] out) {
-    for (int r = 0; r < n; r++) {
-      int t = targetOff + r * targetStride;
-      int p = canvasOff + r * canvasStride;
-      int o = r * n;
-      for (int c = 0; c < n; c++) {
-        out[o + c] = (short) ((target[t + c] & 0xFF) - (canvas[p + c] & 0xFF));
-      }
-    }
   }
 }

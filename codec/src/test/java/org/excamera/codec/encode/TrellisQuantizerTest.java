@@ -29,7 +29,7 @@ class TrellisQuantizerTest {
       for (int i = 0; i < 16; i++) {
         residual[i] = (short) (rnd.nextInt(2 * amplitude + 1) - amplitude);
       }
-      ForwardDct.fdct4x4(residual, 0, 4, coeff, 0);
+      ForwardTransformTest.fdct(asBlock(residual), 4, 0, coeff, 0);
       int type = rnd.nextInt(4);
       if (type == 1) {
         continue; // Y2 blocks come from the Walsh transform; covered by the frame tests
@@ -98,5 +98,13 @@ class TrellisQuantizerTest {
     }
     long r = COSTS.blockCost(q, 0, type, ctx, end);
     return (long) rdMult * planeMult[type] * r + 25600 * d;
+  }
+
+  private static int[][] asBlock(short[] residual) {
+    int[][] x = new int[4][4];
+    for (int i = 0; i < 16; i++) {
+      x[i / 4][i % 4] = residual[i];
+    }
+    return x;
   }
 }
