@@ -43,7 +43,13 @@ public final class SixTapFilter {
         System.arraycopy(src, off + r * stride, dst, dstOff + r * dstStride, w);
       }
     } else if ((w & 7) == 0) {
-      packed(src, off, stride, mx, my, w, h, scratch, dst, dstOff, dstStride);
+      // The Vector API passes where this JVM has them (SixTapKernels), else the packed ones.
+      SixTapPasses vector = SixTapKernels.VECTOR;
+      if (vector != null && SixTapPasses.fits(src, off, stride, w, h, scratch)) {
+        vector.predict(src, off, stride, mx, my, w, h, scratch, dst, dstOff, dstStride);
+      } else {
+        packed(src, off, stride, mx, my, w, h, scratch, dst, dstOff, dstStride);
+      }
     } else if (my == 0) {
       horizontal(src, off, stride, mx, dst, dstOff, dstStride, w, h);
     } else if (mx == 0) {
@@ -58,8 +64,8 @@ public final class SixTapFilter {
   }
 
   /**
-   * {@link #predict} for {@code w % 8 == 0}: with the Vector API passes where this JVM has them
-   * ({@link SixTapKernels}), else eight samples at a time with {@link PackedSixTap}.
+   * {@link #predict} eight or sixteen samples at a time with {@link PackedSixTap}, the JDK-only
+   * passes for {@code w % 8 == 0}.
    */
   static void packed(
       byte[] src,
@@ -73,10 +79,7 @@ public final class SixTapFilter {
       byte[] dst,
       int dstOff,
       int dstStride) {
-    SixTapPasses vector = SixTapKernels.VECTOR;
-    if (vector != null && SixTapPasses.fits(src, off, stride, w, h, scratch)) {
-      vector.predict(src, off, stride, mx, my, w, h, scratch, dst, dstOff, dstStride);
-    } else if (my == 0) {
+    if (my == 0) {
       PASSES.horizontal(src, off, stride, mx, dst, dstOff, dstStride, w, h);
     } else if (mx == 0) {
       PASSES.vertical(src, off, stride, my, dst, dstOff, dstStride, w, h);
