@@ -43,6 +43,7 @@ public final class DecoderSpeedBench implements Callable<Integer> {
   private static final PrintStream out = System.out;
   private static final Pattern SUMMARY = Pattern.compile("(\\d+) decoded frames.* in (\\d+) us");
   private static final Pattern CPU = Pattern.compile("cpu ([0-9.]+) ([0-9.]+)");
+  private static final Pattern SIZE = Pattern.compile("([1-9][0-9]{0,4})x([1-9][0-9]{0,4})");
 
   @Option(
       names = "--size",
@@ -98,13 +99,13 @@ public final class DecoderSpeedBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String[] wh = size.split("x", -1);
-    if (wh.length != 2) {
+    Matcher wh = SIZE.matcher(size);
+    if (!wh.matches()) {
       throw new ParameterException(
           new CommandLine(this), "--size must be WxH, e.g. 1280x720: " + size);
     }
-    int w = Integer.parseInt(wh[0]);
-    int h = Integer.parseInt(wh[1]);
+    int w = Integer.parseInt(wh.group(1));
+    int h = Integer.parseInt(wh.group(2));
     StringBuilder summary = new StringBuilder();
     for (String source : sources) {
       Integer given = cq;

@@ -4,11 +4,11 @@ import org.excamera.codec.simd.VectorKernels;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the Vector API six-tap passes for 16-wide blocks, {@code VectorSixTap} (compiled apart, as
- * it needs the incubating {@code jdk.incubator.vector} module): used when the JVM was started with
- * {@code --add-modules jdk.incubator.vector}, runs it fast and has not turned it off (see {@link
- * VectorKernels#enabled}); decided once, when this class is initialized, so that the JIT sees one
- * implementation. Otherwise {@link PackedSixTap} runs.
+ * Finds the Vector API six-tap passes for 8- and 16-wide blocks, {@code VectorSixTap} (compiled
+ * apart, as it needs the incubating {@code jdk.incubator.vector} module): used when the JVM was
+ * started with {@code --add-modules jdk.incubator.vector}, runs it fast and has not turned it off
+ * (see {@link VectorKernels#enabled}); decided once, when this class is initialized, so that the
+ * JIT sees one implementation. Otherwise {@link PackedSixTap} runs.
  */
 final class SixTapKernels {
   private static final String VECTOR_CLASS = "org.excamera.codec.recon.VectorSixTap";

@@ -57,7 +57,7 @@ public final class SplitMvPrediction {
    * Predicts the luma of the macroblock at sample (x, y) of {@code ref} into {@code dst} at {@code
    * dstOff}; {@code subMvs[b]} is subblock b's vector ({@link MotionVector}).
    */
-  public void luma(
+  private void luma(
       Plane ref, int x, int y, int[] subMvs, boolean bilinear, byte[] dst, int dstOff, int stride) {
     for (int q = 0; q < 4; q++) {
       int b = (q >> 1) * 8 + (q & 1) * 2;
@@ -80,7 +80,7 @@ public final class SplitMvPrediction {
    * Predicts both chroma planes of the macroblock at chroma sample (x, y) into {@code u} and {@code
    * v} at {@code off}; {@code fullPixel} (bitstream version 3) drops the vectors' fractions.
    */
-  public void chroma(
+  private void chroma(
       Plane refU,
       Plane refV,
       int x,

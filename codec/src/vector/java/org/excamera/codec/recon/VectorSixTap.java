@@ -14,11 +14,11 @@ import jdk.incubator.vector.VectorSpecies;
 import org.excamera.codec.tables.FilterTaps;
 
 /**
- * The six-tap passes of {@link SixTapFilter} (RFC 6386 §18.3) for 16-wide blocks with the Vector
- * API, a row of sixteen samples at a time, bit-exact with the scalar passes. Samples become signed
- * values {@code u - 128} in 16-bit lanes: the taps sum to 128, so the filtered value is {@code
- * ((sum of taps * (u - 128) + 64) >> 7) + 128}, and the clamp to 0..255 is a clamp to -128..127
- * before the sign bit is flipped back (the sums stay within ±24576).
+ * The six-tap passes of {@link SixTapFilter} (RFC 6386 §18.3) for 8- and 16-wide blocks with the
+ * Vector API, a row of sixteen samples at a time, bit-exact with the scalar passes. Samples become
+ * signed values {@code u - 128} in 16-bit lanes: the taps sum to 128, so the filtered value is
+ * {@code ((sum of taps * (u - 128) + 64) >> 7) + 128}, and the clamp to 0..255 is a clamp to
+ * -128..127 before the sign bit is flipped back (the sums stay within ±24576).
  *
  * <p>Only the vector classes and operations of the vector loop filter ({@code
  * org.excamera.codec.loopfilter.VectorEdgeFilters}: 128-bit bytes widened to 256-bit shorts) are
@@ -100,34 +100,12 @@ final class VectorSixTap implements SixTapPasses {
     short t5 = (short) TAPS[t + 5];
     for (int r = 0; r < h; r++) {
       int s = off + r * stride;
-      ShortVector a0 =
-          (ShortVector)
-              ByteVector.fromArray(BYTES, src, s - 2 * step)
-                  .lanewise(XOR, SIGN)
-                  .convertShape(B2S, LANES, 0);
-      ShortVector a1 =
-          (ShortVector)
-              ByteVector.fromArray(BYTES, src, s - step)
-                  .lanewise(XOR, SIGN)
-                  .convertShape(B2S, LANES, 0);
-      ShortVector a2 =
-          (ShortVector)
-              ByteVector.fromArray(BYTES, src, s).lanewise(XOR, SIGN).convertShape(B2S, LANES, 0);
-      ShortVector a3 =
-          (ShortVector)
-              ByteVector.fromArray(BYTES, src, s + step)
-                  .lanewise(XOR, SIGN)
-                  .convertShape(B2S, LANES, 0);
-      ShortVector a4 =
-          (ShortVector)
-              ByteVector.fromArray(BYTES, src, s + 2 * step)
-                  .lanewise(XOR, SIGN)
-                  .convertShape(B2S, LANES, 0);
-      ShortVector a5 =
-          (ShortVector)
-              ByteVector.fromArray(BYTES, src, s + 3 * step)
-                  .lanewise(XOR, SIGN)
-                  .convertShape(B2S, LANES, 0);
+      ShortVector a0 = signed(src, s - 2 * step);
+      ShortVector a1 = signed(src, s - step);
+      ShortVector a2 = signed(src, s);
+      ShortVector a3 = signed(src, s + step);
+      ShortVector a4 = signed(src, s + 2 * step);
+      ShortVector a5 = signed(src, s + 3 * step);
       ShortVector sum =
           a0.mul(t0)
               .add(a1.mul(t1))
@@ -146,5 +124,11 @@ final class VectorSixTap implements SixTapPasses {
         out.intoArray(dst, dstOff + r * dstStride);
       }
     }
+  }
+
+  /** The 16 samples at {@code a[off]} as signed values {@code u - 128} in 16-bit lanes. */
+  private static ShortVector signed(byte[] a, int off) {
+    return (ShortVector)
+        ByteVector.fromArray(BYTES, a, off).lanewise(XOR, SIGN).convertShape(B2S, LANES, 0);
   }
 }
