@@ -17,16 +17,18 @@ import jdk.incubator.vector.VectorSpecies;
  * 16 rows; for chroma rows 0..7 of U then of V), for chroma horizontal edges the rows (line {@code
  * r + 4} is row {@code r}: 8 pixels of U then 8 of V). Columns are transposed eight at a time:
  * eight bytes of each of 16 rows, as two 512-bit vectors of rows, rearranged into 16-byte lines.
- * The row vectors are built from and taken apart into 64-bit lanes in registers ({@code withLane},
- * {@code lane}): staging them in a byte array cost a wide load of bytes just stored by narrow
- * stores (or the reverse), which waits until the stores reach the cache; in registers the loop
- * filter took 0.79-0.81 instead of 0.87-0.97 ms/frame on foreman 720p (bench/LoopFilterBench).
+ * The row vectors are built from and taken apart into 64-bit lanes in registers ({@code withLane}
+ * on two 256-bit halves, {@code lane}; see {@link #rows}): staging them in a byte array cost a wide
+ * load of bytes just stored by narrow stores (or the reverse), which waits until the stores reach
+ * the cache; in registers the loop filter took 0.79-0.81 instead of 0.87-0.97 ms/frame on foreman
+ * 720p (bench/LoopFilterBench).
  */
 final class VectorMacroblockFilter implements MacroblockFilter {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_512;
   private static final VectorSpecies<Long> ROWS = LongVector.SPECIES_512;
+  private static final VectorSpecies<Long> HALF = LongVector.SPECIES_256;
 
   // The 512-bit vectors here are stored with intoByteArray, and the kernels' 128-bit ones with
   // intoArray: C2 intrinsifies a Vector API call only if it knows the vector's exact class, and a
@@ -291,17 +293,30 @@ final class VectorMacroblockFilter implements MacroblockFilter {
         stride);
   }
 
-  /** Eight bytes of each of eight rows from {@code a[o]}, one row per 64-bit lane. */
+  /**
+   * Eight bytes of each of eight rows from {@code a[o]}, one row per 64-bit lane: rows 0..3 and
+   * 4..7 go into two 256-bit vectors, which are then placed side by side. Inserting all eight into
+   * the 512-bit vector directly cost the loop filter 0.90-0.97 instead of 0.71-0.83 ms/frame on
+   * foreman 720p (bench/LoopFilterBench; C2 moves a 128-bit part of the wide vector out and back
+   * for every lane it sets). Taking {@link #intoRows}'s lanes from two halves in the same way was
+   * slower (0.74-0.75 against 0.71-0.72 ms/frame).
+   */
   private static ByteVector rows(byte[] a, int o, int stride) {
-    return LongVector.zero(ROWS)
-        .withLane(0, (long) LONGS.get(a, o))
-        .withLane(1, (long) LONGS.get(a, o + stride))
-        .withLane(2, (long) LONGS.get(a, o + 2 * stride))
-        .withLane(3, (long) LONGS.get(a, o + 3 * stride))
-        .withLane(4, (long) LONGS.get(a, o + 4 * stride))
-        .withLane(5, (long) LONGS.get(a, o + 5 * stride))
-        .withLane(6, (long) LONGS.get(a, o + 6 * stride))
-        .withLane(7, (long) LONGS.get(a, o + 7 * stride))
+    LongVector low =
+        LongVector.zero(HALF)
+            .withLane(0, (long) LONGS.get(a, o))
+            .withLane(1, (long) LONGS.get(a, o + stride))
+            .withLane(2, (long) LONGS.get(a, o + 2 * stride))
+            .withLane(3, (long) LONGS.get(a, o + 3 * stride));
+    LongVector high =
+        LongVector.zero(HALF)
+            .withLane(0, (long) LONGS.get(a, o + 4 * stride))
+            .withLane(1, (long) LONGS.get(a, o + 5 * stride))
+            .withLane(2, (long) LONGS.get(a, o + 6 * stride))
+            .withLane(3, (long) LONGS.get(a, o + 7 * stride));
+    // An expanding reinterpretation places its input at part -part of the result, zeros elsewhere.
+    return ((LongVector) low.reinterpretShape(ROWS, 0))
+        .or((LongVector) high.reinterpretShape(ROWS, -1))
         .reinterpretAsBytes();
   }
 
