@@ -20,8 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
  * The row vectors are built from and taken apart into 64-bit lanes in registers ({@code withLane}
  * on two 256-bit halves, {@code lane}; see {@link #rows}): staging them in a byte array cost a wide
  * load of bytes just stored by narrow stores (or the reverse), which waits until the stores reach
- * the cache; in registers the loop filter took 0.79-0.81 instead of 0.87-0.97 ms/frame on foreman
- * 720p (bench/LoopFilterBench).
+ * the cache; in registers (eight inserts then, before the halves) the loop filter took 0.79-0.81
+ * instead of 0.87-0.97 ms/frame on foreman 720p (bench/LoopFilterBench).
  */
 final class VectorMacroblockFilter implements MacroblockFilter {
   private static final VarHandle LONGS =
