@@ -35,10 +35,12 @@ import picocli.CommandLine.Option;
  * When the JVM has {@code jdk.incubator.vector} and runs it fast (the codec's Vector API loop
  * filter), passes alternate between that filter and the JDK-only one (system property {@code
  * excamera.vector}, which the filter reads per frame), so that the two are compared side by side
- * under the same load.
+ * under the same load. With {@code --ab-property NAME} the passes alternate instead between {@code
+ * NAME=false} and {@code NAME=true}, for trying a change behind a temporary switch that the filter
+ * reads when it is made for a frame (the README lists what was tried so).
  *
  * <p>Usage: {@code java -cp ... org.excamera.bench.LoopFilterBench [--source NAME] [--cq Q] [--runs
- * N]} on the decoder benchmark's 1280x720, 300-frame streams.
+ * N] [--ab-property NAME]} on the decoder benchmark's 1280x720, 300-frame streams.
  */
 @Command(
     name = "LoopFilterBench",
@@ -47,6 +49,14 @@ import picocli.CommandLine.Option;
 public final class LoopFilterBench implements Callable<Integer> {
   private static final PrintStream out = System.out;
   private static final String VECTOR_PROPERTY = "excamera.vector";
+
+  @Option(
+      names = "--ab-property",
+      paramLabel = "NAME",
+      description =
+          "instead of vector against JDK-only, alternate passes with system property NAME false"
+              + " and true (for a codec switch read per frame)")
+  private @Nullable String abProperty;
 
   @Option(
       names = "--source",
@@ -101,12 +111,20 @@ public final class LoopFilterBench implements Callable<Integer> {
     out.printf("stream: %s, %d frames%n", ivf, inputs.size());
     boolean both = VectorKernels.runFast();
     String[] kinds = both ? new String[] {"vector", "scalar"} : new String[] {"scalar"};
+    String ab = abProperty;
+    if (ab != null) {
+      kinds = new String[] {ab + "=false", ab + "=true"};
+    }
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
     for (int pass = 0; pass < kinds.length * (runs + 2); pass++) {
       int kind = pass % kinds.length;
       int r = pass / kinds.length;
-      System.setProperty(VECTOR_PROPERTY, Boolean.toString(kinds[kind].equals("vector")));
+      if (ab != null) {
+        System.setProperty(ab, Boolean.toString(kind == 1));
+      } else {
+        System.setProperty(VECTOR_PROPERTY, Boolean.toString(kinds[kind].equals("vector")));
+      }
       long copy = 0;
       long total = 0;
       for (Input in : inputs) {
@@ -131,7 +149,9 @@ public final class LoopFilterBench implements Callable<Integer> {
           "loop filter, %s: %.3f ms/frame of thread CPU time (best of %d after 2 warm-up passes)%n",
           kinds[k], best[k], runs);
     }
-    if (both) {
+    if (ab != null) {
+      out.printf("%s / %s: %.3f%n", kinds[1], kinds[0], best[1] / best[0]);
+    } else if (both) {
       out.printf("vector speed-up: %.2f%n", best[1] / best[0]);
     }
     return 0;
