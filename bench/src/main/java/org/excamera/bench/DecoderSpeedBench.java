@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -28,9 +29,10 @@ import picocli.CommandLine.ParameterException;
  * each of {@code --source} (comma-separated; default testsrc2,foreman; also mandelbrot) at {@code
  * --size} (default 1280x720), {@code --frames} (default 300), encoded by vpxenc with ExCamera-like
  * settings at {@code --cq} (default 20 for testsrc2, as the first figures were, and the design's 32
- * for the others). vpxdec's figure is the best of {@code --runs} runs of {@code --noblit
- * --summary}; ours is the best of as many timed passes over frames held in memory, after {@code
- * --warmup} untimed passes for the JIT.
+ * for the others). After {@code --warmup} untimed passes of ours for the JIT, {@code --runs} times
+ * a run of {@code vpxdec --noblit --summary} and then a timed pass of ours over frames held in
+ * memory: the ratio of the best figures, and the median of the pairs' own ratios, which the
+ * machine's changing load moves less (each pair runs within about two seconds).
  *
  * <p>Usage: {@code scripts/bench-decoder [--size WxH] [--frames N] [--source A,B] [--cq Q] [--runs
  * N] [--warmup N] [--dir DIR]}
@@ -66,15 +68,14 @@ public final class DecoderSpeedBench implements Callable<Integer> {
   @Option(
       names = "--runs",
       paramLabel = "N",
-      description =
-          "timed runs of each decoder, of which the best counts (default: ${DEFAULT-VALUE})")
-  private int runs = 3;
+      description = "timed pairs: a vpxdec run, then a pass of ours (default: ${DEFAULT-VALUE})")
+  private int runs = 5;
 
   @Option(
       names = "--warmup",
       paramLabel = "N",
       description = "untimed passes of ours first, for the JIT (default: ${DEFAULT-VALUE})")
-  private int warmup = 2;
+  private int warmup = 4;
 
   @Option(
       names = "--source",
@@ -104,6 +105,10 @@ public final class DecoderSpeedBench implements Callable<Integer> {
       throw new ParameterException(
           new CommandLine(this), "--size must be WxH, e.g. 1280x720: " + size);
     }
+    if (runs < 1 || warmup < 0) {
+      throw new ParameterException(
+          new CommandLine(this), "--runs must be at least 1 and --warmup at least 0");
+    }
     int w = Integer.parseInt(wh.group(1));
     int h = Integer.parseInt(wh.group(2));
     StringBuilder summary = new StringBuilder();
@@ -113,8 +118,8 @@ public final class DecoderSpeedBench implements Callable<Integer> {
       Path ivf = StreamMaker.ivf(dir, source, w, h, frames, vpxencFlags(q));
       double[] ratio = compare(ivf, runs, warmup);
       summary.append(
-          "  %s cq %d: %.2f by wall time, %.2f by CPU time%n"
-              .formatted(source, q, ratio[0], ratio[1]));
+          "  %s cq %d: %.2f by wall time, %.2f by CPU time (passes' median: %.2f, %.2f)%n"
+              .formatted(source, q, ratio[0], ratio[1], ratio[2], ratio[3]));
     }
     out.printf("ratios (ours / vpxdec, target >= 0.5):%n%s", summary);
     return 0;
@@ -149,42 +154,69 @@ public final class DecoderSpeedBench implements Callable<Integer> {
     out.printf(
         "stream: %s, %d frames, %.1f kB/frame%n", ivf, data.size(), bytes / 1024.0 / data.size());
 
-    double libvpx = 0;
-    double libvpxCpu = 0;
-    for (int r = 0; r < runs; r++) {
-      double[] fps = vpxdecFps(ivf);
-      libvpx = Math.max(libvpx, fps[0]);
-      libvpxCpu = Math.max(libvpxCpu, fps[1]);
-    }
-    out.printf(
-        "vpxdec --threads=1: %.1f frames/s wall, %.1f frames/s of CPU time (best of %d)%n",
-        libvpx, libvpxCpu, runs);
-
     for (int r = 0; r < warmup; r++) {
       decodeAll(data);
     }
-    double ours = 0;
-    double oursCpu = 0;
+    // Each timed pass of ours right after a vpxdec run, so that both see about the same load.
     var os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    double[] libvpx = new double[runs];
+    double[] libvpxCpu = new double[runs];
+    double[] ours = new double[runs];
+    double[] oursCpu = new double[runs];
     for (int r = 0; r < runs; r++) {
+      double[] fps = vpxdecFps(ivf);
+      libvpx[r] = fps[0];
+      libvpxCpu[r] = fps[1];
       long c0 = os.getProcessCpuTime();
       long t0 = System.nanoTime();
       decodeAll(data);
-      double fps = data.size() * 1e9 / (System.nanoTime() - t0);
-      double cpuFps = data.size() * 1e9 / (os.getProcessCpuTime() - c0);
-      out.printf("  pass %d: %.1f frames/s wall, %.1f frames/s of CPU time%n", r + 1, fps, cpuFps);
-      ours = Math.max(ours, fps);
-      oursCpu = Math.max(oursCpu, cpuFps);
+      ours[r] = data.size() * 1e9 / (System.nanoTime() - t0);
+      oursCpu[r] = data.size() * 1e9 / (os.getProcessCpuTime() - c0);
+      out.printf(
+          "  pass %d: vpxdec %.1f, ours %.1f frames/s wall (%.1f, %.1f of CPU time): %.2f, %.2f%n",
+          r + 1,
+          libvpx[r],
+          ours[r],
+          libvpxCpu[r],
+          oursCpu[r],
+          ours[r] / libvpx[r],
+          oursCpu[r] / libvpxCpu[r]);
     }
     out.printf(
-        "excamera Vp8Decoder: %.1f frames/s wall, %.1f frames/s of CPU time (best of %d)%n",
-        ours, oursCpu, runs);
+        "vpxdec --threads=1: %.1f frames/s wall, %.1f frames/s of CPU time (best of %d)%n",
+        max(libvpx), max(libvpxCpu), runs);
+    out.printf(
+        "excamera Vp8Decoder: %.1f frames/s wall, %.1f frames/s of CPU time (best of %d, after %d"
+            + " untimed passes)%n",
+        max(ours), max(oursCpu), runs, warmup);
+    double wall = max(ours) / max(libvpx);
+    double cpu = max(oursCpu) / max(libvpxCpu);
+    double pairedWall = medianRatio(ours, libvpx);
+    double pairedCpu = medianRatio(oursCpu, libvpxCpu);
     out.printf(
         "ratio (ours / vpxdec): %.2f by wall time, %.2f by CPU time (process CPU incl. GC and JIT"
             + " threads)  (target >= 0.5)%n",
-        ours / libvpx, oursCpu / libvpxCpu);
-    return new double[] {ours / libvpx, oursCpu / libvpxCpu};
+        wall, cpu);
+    out.printf(
+        "median of the passes' own ratios: %.2f by wall time, %.2f by CPU time%n",
+        pairedWall, pairedCpu);
+    return new double[] {wall, cpu, pairedWall, pairedCpu};
+  }
+
+  private static double max(double[] values) {
+    return Arrays.stream(values).max().orElseThrow();
+  }
+
+  /** The median of {@code a[i] / b[i]}. */
+  static double medianRatio(double[] a, double[] b) {
+    double[] ratios = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      ratios[i] = a[i] / b[i];
+    }
+    Arrays.sort(ratios);
+    int n = ratios.length;
+    return n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
   }
 
   private static void decodeAll(List<CompressedFrame> data) {
