@@ -40,7 +40,9 @@ final class ChunkBenchOptions {
   @Option(
       names = "--iterations",
       paramLabel = "N",
-      description = "timed runs, of which the best counts (default: ${DEFAULT-VALUE})")
+      description =
+          "timed runs, of which the best counts, each paired with a vpxenc run of all chunks"
+              + " (default: ${DEFAULT-VALUE})")
   int iterations = 5;
 
   /** Options whose {@code --frames} defaults to {@code defaultFrames}. */

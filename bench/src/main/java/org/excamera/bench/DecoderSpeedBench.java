@@ -192,8 +192,8 @@ public final class DecoderSpeedBench implements Callable<Integer> {
         max(ours), max(oursCpu), runs, warmup);
     double wall = max(ours) / max(libvpx);
     double cpu = max(oursCpu) / max(libvpxCpu);
-    double pairedWall = medianRatio(ours, libvpx);
-    double pairedCpu = medianRatio(oursCpu, libvpxCpu);
+    double pairedWall = PairedRatios.median(ours, libvpx);
+    double pairedCpu = PairedRatios.median(oursCpu, libvpxCpu);
     out.printf(
         "ratio (ours / vpxdec): %.2f by wall time, %.2f by CPU time (process CPU incl. GC and JIT"
             + " threads)  (target >= 0.5)%n",
@@ -206,17 +206,6 @@ public final class DecoderSpeedBench implements Callable<Integer> {
 
   private static double max(double[] values) {
     return Arrays.stream(values).max().orElseThrow();
-  }
-
-  /** The median of {@code a[i] / b[i]}. */
-  static double medianRatio(double[] a, double[] b) {
-    double[] ratios = new double[a.length];
-    for (int i = 0; i < a.length; i++) {
-      ratios[i] = a[i] / b[i];
-    }
-    Arrays.sort(ratios);
-    int n = ratios.length;
-    return n % 2 == 1 ? ratios[n / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
   }
 
   private static void decodeAll(List<CompressedFrame> data) {

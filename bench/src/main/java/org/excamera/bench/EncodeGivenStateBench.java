@@ -25,6 +25,7 @@ import org.excamera.codec.picture.Picture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Time per frame of encode-given-state against vpxenc's time per frame (issue 4, item 9; target ≤
@@ -40,7 +41,9 @@ import picocli.CommandLine.Mixin;
  * best of {@code --iterations} passes after one warm-up pass, wall clock, split into the encoder
  * proper (mode decision, residual coding, probability choices, loop filter search) and writing plus
  * decoding the written frame for the next state. Sizes and SSIM (libvpx's, dB) of each replacement
- * and of the key frame it replaces are printed.
+ * and of the key frame it replaces are printed. Each timed pass also follows a vpxenc run of all
+ * chunks, and the median of those pairs' own CPU ratios is printed beside the ratio of the best
+ * figures ({@link PairedRatios}).
  *
  * <p>Usage: {@code scripts/bench-encode-given-state [--clip FILE.y4m] [--frames N] [--chunk N]
  * [--cq Q] [--iterations N]}; the default clip is foreman from the shared test data.
@@ -78,6 +81,10 @@ public final class EncodeGivenStateBench implements Callable<Integer> {
     int chunk = options.chunk;
     int cq = options.cq;
     int iterations = options.iterations;
+    if (iterations < 1) {
+      throw new ParameterException(
+          new CommandLine(this), "--iterations must be at least 1: " + iterations);
+    }
     Path tmp = Files.createTempDirectory("egs-bench-");
     List<RawFrame> all = BenchClips.readFrames(clip, frames);
     RawFrame f0 = all.get(0);
@@ -95,11 +102,13 @@ public final class EncodeGivenStateBench implements Callable<Integer> {
     double vpxencNanos = 0;
     double vpxencCpuNanos = 0;
     List<Replacement> work = new ArrayList<>();
+    List<Path> y4ms = new ArrayList<>();
     DecoderState previous = null;
     for (int c = 0; c * chunk < all.size(); c++) {
       List<RawFrame> raw = all.subList(c * chunk, Math.min(all.size(), (c + 1) * chunk));
       Path y4m = tmp.resolve("chunk" + c + ".y4m");
       BenchClips.writeY4m(raw, y4m);
+      y4ms.add(y4m);
       Path ivf = tmp.resolve("chunk" + c + ".ivf");
       long best = Long.MAX_VALUE;
       long bestCpu = Long.MAX_VALUE;
@@ -143,7 +152,13 @@ public final class EncodeGivenStateBench implements Callable<Integer> {
     // compile the encoder (a worker that encodes many chunks runs compiled code).
     int warmup = Math.max(2, (WARMUP_ENCODES + n - 1) / n);
     long coldNanos = 0;
+    // Each timed pass right after vpxenc has encoded all chunks once more (the pair's reference).
+    double[] pairVpx = new double[iterations];
+    double[] pairOurs = new double[iterations];
     for (int it = -warmup; it < iterations; it++) {
+      if (it >= 0) {
+        pairVpx[it] = ReferenceVpxenc.encodeAll(y4ms, tmp, cq) / (double) all.size();
+      }
       List<EncodeResult> pass = new ArrayList<>();
       long c0 = threads.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
@@ -171,6 +186,7 @@ public final class EncodeGivenStateBench implements Callable<Integer> {
       if (it < 0) {
         continue;
       }
+      pairOurs[it] = cpu / (double) n;
       results = pass;
       bestTotal = Math.min(bestTotal, total);
       bestCpu = Math.min(bestCpu, cpu);
@@ -212,6 +228,10 @@ public final class EncodeGivenStateBench implements Callable<Integer> {
     out.printf(
         "ratio encode-given-state / vpxenc: %.3f wall, %.3f CPU (target <= 1.0)%n",
         egsPerFrame / vpxPerFrame, egsCpuPerFrame / vpxCpuPerFrame);
+    out.printf(
+        "median of the %d pairs' own CPU ratios (a vpxenc run of all chunks, then an"
+            + " encode-given-state pass): %.3f%n",
+        iterations, PairedRatios.median(pairOurs, pairVpx));
   }
 
   private static double ssimDb(Picture p, RawFrame raw) {

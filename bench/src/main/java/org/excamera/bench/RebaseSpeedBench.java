@@ -25,6 +25,7 @@ import org.excamera.codec.syntax.ParsedFrame;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Time per frame of rebase against vpxenc's time per frame (issue 4, item 9; target ≤ 0.10).
@@ -37,7 +38,9 @@ import picocli.CommandLine.Mixin;
  * quantization, tokens, probability choices, writing, and decoding the written frame for the next
  * state), best of {@code --iterations} passes over all chunks after warm-up passes (at least {@link
  * #WARMUP_REBASES} rebases, for the JIT); the rebase time is also split into the encoder pass, the
- * writer, and the decode of the output. The MD5 of the rebased frames is printed.
+ * writer, and the decode of the output. The MD5 of the rebased frames is printed. Each timed pass
+ * also follows a vpxenc run of all chunks, and the median of those pairs' own CPU ratios is printed
+ * beside the ratio of the best figures ({@link PairedRatios}).
  *
  * <p>Usage: {@code scripts/bench-rebase [--clip FILE.y4m] [--frames N] [--chunk N] [--cq Q]
  * [--iterations N]}; the default clip is foreman from the shared test data.
@@ -76,6 +79,10 @@ public final class RebaseSpeedBench implements Callable<Integer> {
     int chunk = options.chunk;
     int cq = options.cq;
     int iterations = options.iterations;
+    if (iterations < 1) {
+      throw new ParameterException(
+          new CommandLine(this), "--iterations must be at least 1: " + iterations);
+    }
     Path tmp = Files.createTempDirectory("rebase-bench-");
     List<RawFrame> all = BenchClips.readFrames(clip, frames);
     RawFrame f0 = all.get(0);
@@ -90,12 +97,14 @@ public final class RebaseSpeedBench implements Callable<Integer> {
         iterations,
         Runtime.getRuntime().availableProcessors());
     List<Chunk> chunks = new ArrayList<>();
+    List<Path> y4ms = new ArrayList<>();
     double vpxencNanos = 0;
     double vpxencCpuNanos = 0;
     for (int c = 0; c * chunk < all.size(); c++) {
       List<RawFrame> raw = all.subList(c * chunk, Math.min(all.size(), (c + 1) * chunk));
       Path y4m = tmp.resolve("chunk" + c + ".y4m");
       BenchClips.writeY4m(raw, y4m);
+      y4ms.add(y4m);
       Path ivf = tmp.resolve("chunk" + c + ".ivf");
       long best = Long.MAX_VALUE;
       long bestCpu = Long.MAX_VALUE;
@@ -143,7 +152,13 @@ public final class RebaseSpeedBench implements Callable<Integer> {
     long bytes = 0;
     String digest = "";
     int warmup = Math.max(1, (WARMUP_REBASES + n - 1) / n);
+    // Each timed pass right after vpxenc has encoded all chunks once more (the pair's reference).
+    double[] pairVpx = new double[iterations];
+    double[] pairOurs = new double[iterations];
     for (int it = -warmup; it < iterations; it++) {
+      if (it >= 0) {
+        pairVpx[it] = ReferenceVpxenc.encodeAll(y4ms, tmp, cq) / (double) all.size();
+      }
       long t0 = System.nanoTime();
       long c0 = threads.getCurrentThreadCpuTime();
       long sum = 0;
@@ -175,6 +190,7 @@ public final class RebaseSpeedBench implements Callable<Integer> {
       if (it < 0) {
         continue; // warm-up
       }
+      pairOurs[it] = cpu / (double) n;
       bytes = sum;
       digest = BenchClips.digest(pass);
       bestTotal = Math.min(bestTotal, total);
@@ -202,5 +218,9 @@ public final class RebaseSpeedBench implements Callable<Integer> {
     out.printf(
         "ratio rebase / vpxenc: %.3f wall, %.3f CPU (target <= 0.10)%n",
         rebasePerFrame / vpxPerFrame, rebaseCpuPerFrame / vpxCpuPerFrame);
+    out.printf(
+        "median of the %d pairs' own CPU ratios (a vpxenc run of all chunks, then a rebase pass):"
+            + " %.3f%n",
+        iterations, PairedRatios.median(pairOurs, pairVpx));
   }
 }

@@ -67,6 +67,19 @@ final class ReferenceVpxenc {
     return duration(children[0]) + duration(children[1]);
   }
 
+  /**
+   * Encodes every one of {@code y4ms} once more (the output goes to a scratch file in {@code dir})
+   * and returns vpxenc's CPU time for all of them, in nanoseconds: the reference half of a pair.
+   */
+  static long encodeAll(List<Path> y4ms, Path dir, int cq)
+      throws IOException, InterruptedException {
+    long cpu = 0;
+    for (Path y4m : y4ms) {
+      cpu += encode(y4m, dir.resolve("paired.ivf"), dir, cq);
+    }
+    return cpu;
+  }
+
   /** Parses bash's {@code 0m0.157s} form into nanoseconds. */
   private static long duration(String field) {
     int m = field.indexOf('m');
