@@ -3,7 +3,10 @@ package org.excamera.bench;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The options of the benchmarks that cut a clip into vpxenc chunks ({@link EncodeGivenStateBench},
@@ -12,6 +15,9 @@ import picocli.CommandLine.Option;
  */
 final class ChunkBenchOptions {
   @Mixin private final HelpOption help = new HelpOption();
+
+  @Spec(Spec.Target.MIXEE)
+  private @Nullable CommandSpec command;
 
   @Option(
       names = "--clip",
@@ -41,13 +47,23 @@ final class ChunkBenchOptions {
       names = "--iterations",
       paramLabel = "N",
       description =
-          "timed runs, of which the best counts, each paired with a vpxenc run of all chunks"
-              + " (default: ${DEFAULT-VALUE})")
-  int iterations = 5;
+          "timed runs, each after a vpxenc run of all chunks; the best of each counts, and the"
+              + " median of the pairs (default: ${DEFAULT-VALUE})")
+  private int iterations = 5;
 
   /** Options whose {@code --frames} defaults to {@code defaultFrames}. */
   ChunkBenchOptions(int defaultFrames) {
     this.frames = defaultFrames;
+  }
+
+  /** The timed runs asked for: at least one, else a usage error. */
+  int iterations() {
+    CommandSpec c = command;
+    if (iterations < 1 && c != null) {
+      throw new ParameterException(
+          c.commandLine(), "--iterations must be at least 1: " + iterations);
+    }
+    return iterations;
   }
 
   /** The clip asked for, or the default one. */

@@ -25,7 +25,6 @@ import org.excamera.codec.picture.Picture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParameterException;
 
 /**
  * Time per frame of encode-given-state against vpxenc's time per frame (issue 4, item 9; target ≤
@@ -33,17 +32,16 @@ import picocli.CommandLine.ParameterException;
  *
  * <p>The clip's first {@code --frames} frames are cut into chunks of {@code --chunk} frames, each
  * encoded by vpxenc with the design's flags (design §2) and {@code --threads=1}; vpxenc's time is
- * the best of {@code --iterations} runs per chunk (wall clock of the process, both passes
- * included), summed and divided by the frame count; its CPU time (user + system, from bash's {@code
- * times}) likewise. Encode-given-state then does ExCamera's key frame replacement for every chunk
- * but the first: chunk c's first raw frame coded as an interframe against the state vpxenc's chunk
- * c−1 leaves, at the quantizer of chunk c's key frame blended with its next frame's (design §4.1);
- * best of {@code --iterations} passes after one warm-up pass, wall clock, split into the encoder
- * proper (mode decision, residual coding, probability choices, loop filter search) and writing plus
- * decoding the written frame for the next state. Sizes and SSIM (libvpx's, dB) of each replacement
- * and of the key frame it replaces are printed. Each timed pass also follows a vpxenc run of all
- * chunks, and the median of those pairs' own CPU ratios is printed beside the ratio of the best
- * figures ({@link PairedRatios}).
+ * the best of {@code --iterations} runs over all chunks, one before each timed pass of ours (wall
+ * clock of the processes, both passes included), divided by the frame count; its CPU time (user +
+ * system, from bash's {@code times}) likewise. Encode-given-state then does ExCamera's key frame
+ * replacement for every chunk but the first: chunk c's first raw frame coded as an interframe
+ * against the state vpxenc's chunk c−1 leaves, at the quantizer of chunk c's key frame blended with
+ * its next frame's (design §4.1); best of {@code --iterations} passes after one warm-up pass, wall
+ * clock, split into the encoder proper (mode decision, residual coding, probability choices, loop
+ * filter search) and writing plus decoding the written frame for the next state. Sizes and SSIM
+ * (libvpx's, dB) of each replacement and of the key frame it replaces are printed, and beside the
+ * ratio of the best figures the median of the pairs' own CPU ratios ({@link PairedRatios}).
  *
  * <p>Usage: {@code scripts/bench-encode-given-state [--clip FILE.y4m] [--frames N] [--chunk N]
  * [--cq Q] [--iterations N]}; the default clip is foreman from the shared test data.
@@ -80,11 +78,7 @@ public final class EncodeGivenStateBench implements Callable<Integer> {
     int frames = options.frames;
     int chunk = options.chunk;
     int cq = options.cq;
-    int iterations = options.iterations;
-    if (iterations < 1) {
-      throw new ParameterException(
-          new CommandLine(this), "--iterations must be at least 1: " + iterations);
-    }
+    int iterations = options.iterations();
     Path tmp = Files.createTempDirectory("egs-bench-");
     List<RawFrame> all = BenchClips.readFrames(clip, frames);
     RawFrame f0 = all.get(0);
@@ -99,8 +93,6 @@ public final class EncodeGivenStateBench implements Callable<Integer> {
         cq,
         iterations,
         Runtime.getRuntime().availableProcessors());
-    double vpxencNanos = 0;
-    double vpxencCpuNanos = 0;
     List<Replacement> work = new ArrayList<>();
     List<Path> y4ms = new ArrayList<>();
     DecoderState previous = null;
@@ -110,16 +102,7 @@ public final class EncodeGivenStateBench implements Callable<Integer> {
       BenchClips.writeY4m(raw, y4m);
       y4ms.add(y4m);
       Path ivf = tmp.resolve("chunk" + c + ".ivf");
-      long best = Long.MAX_VALUE;
-      long bestCpu = Long.MAX_VALUE;
-      for (int i = 0; i < iterations; i++) {
-        long t0 = System.nanoTime();
-        long cpu = ReferenceVpxenc.encode(y4m, ivf, tmp, cq);
-        best = Math.min(best, System.nanoTime() - t0);
-        bestCpu = Math.min(bestCpu, cpu);
-      }
-      vpxencNanos += best;
-      vpxencCpuNanos += bestCpu;
+      ReferenceVpxenc.encode(y4m, ivf, tmp, cq); // the chunk; timed in the pairs below
       List<CompressedFrame> vpx = new ArrayList<>();
       for (IvfFrame f : IvfReader.readAll(ivf)) {
         vpx.add(CompressedFrame.of(f.data()));
@@ -141,7 +124,6 @@ public final class EncodeGivenStateBench implements Callable<Integer> {
       }
       previous = s;
     }
-    double vpxPerFrame = vpxencNanos / all.size() / 1e6;
     int n = work.size();
     long bestTotal = Long.MAX_VALUE;
     long bestEncoder = Long.MAX_VALUE;
@@ -155,9 +137,14 @@ public final class EncodeGivenStateBench implements Callable<Integer> {
     // Each timed pass right after vpxenc has encoded all chunks once more (the pair's reference).
     double[] pairVpx = new double[iterations];
     double[] pairOurs = new double[iterations];
+    long vpxBest = Long.MAX_VALUE;
+    long vpxBestCpu = Long.MAX_VALUE;
     for (int it = -warmup; it < iterations; it++) {
       if (it >= 0) {
-        pairVpx[it] = ReferenceVpxenc.encodeAll(y4ms, tmp, cq) / (double) all.size();
+        ReferenceVpxenc.Timing vpxenc = ReferenceVpxenc.encodeAll(y4ms, tmp, cq);
+        vpxBest = Math.min(vpxBest, vpxenc.wallNanos());
+        vpxBestCpu = Math.min(vpxBestCpu, vpxenc.cpuNanos());
+        pairVpx[it] = vpxenc.cpuNanos() / (double) all.size();
       }
       List<EncodeResult> pass = new ArrayList<>();
       long c0 = threads.getCurrentThreadCpuTime();
@@ -208,8 +195,9 @@ public final class EncodeGivenStateBench implements Callable<Integer> {
           ssimDb(key.picture(), r.target()));
     }
     double egsPerFrame = bestTotal / (double) n / 1e6;
-    double vpxCpuPerFrame = vpxencCpuNanos / all.size() / 1e6;
     double egsCpuPerFrame = bestCpu / (double) n / 1e6;
+    double vpxPerFrame = vpxBest / (double) all.size() / 1e6;
+    double vpxCpuPerFrame = vpxBestCpu / (double) all.size() / 1e6;
     out.printf(
         "vpxenc: %.2f ms/frame wall, %.2f ms/frame CPU (%d frames, 2 passes, whole process)%n",
         vpxPerFrame, vpxCpuPerFrame, all.size());

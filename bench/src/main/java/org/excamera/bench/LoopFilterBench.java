@@ -110,11 +110,11 @@ public final class LoopFilterBench implements Callable<Integer> {
     }
     out.printf("stream: %s, %d frames%n", ivf, inputs.size());
     boolean both = VectorKernels.runFast();
-    String[] kinds = both ? new String[] {"vector", "scalar"} : new String[] {"scalar"};
     String ab = abProperty;
-    if (ab != null) {
-      kinds = new String[] {ab + "=false", ab + "=true"};
-    }
+    String[] kinds =
+        ab != null
+            ? new String[] {ab + "=false", ab + "=true"}
+            : both ? new String[] {"vector", "scalar"} : new String[] {"scalar"};
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double[] best = {Double.MAX_VALUE, Double.MAX_VALUE};
     for (int pass = 0; pass < kinds.length * (runs + 2); pass++) {

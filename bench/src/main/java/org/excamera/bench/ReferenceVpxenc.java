@@ -67,17 +67,21 @@ final class ReferenceVpxenc {
     return duration(children[0]) + duration(children[1]);
   }
 
+  /** Wall-clock and CPU time of a vpxenc run, in nanoseconds. */
+  record Timing(long wallNanos, long cpuNanos) {}
+
   /**
-   * Encodes every one of {@code y4ms} once more (the output goes to a scratch file in {@code dir})
-   * and returns vpxenc's CPU time for all of them, in nanoseconds: the reference half of a pair.
+   * Encodes every one of {@code y4ms} once more (the output goes to a scratch file in {@code dir});
+   * the time of all of them together: the reference half of a pair.
    */
-  static long encodeAll(List<Path> y4ms, Path dir, int cq)
+  static Timing encodeAll(List<Path> y4ms, Path dir, int cq)
       throws IOException, InterruptedException {
+    long t0 = System.nanoTime();
     long cpu = 0;
     for (Path y4m : y4ms) {
       cpu += encode(y4m, dir.resolve("paired.ivf"), dir, cq);
     }
-    return cpu;
+    return new Timing(System.nanoTime() - t0, cpu);
   }
 
   /** Parses bash's {@code 0m0.157s} form into nanoseconds. */
