@@ -36,6 +36,7 @@ import org.excamera.rendezvous.JobTokens;
 import org.excamera.rendezvous.Sha256;
 import org.excamera.rendezvous.StateKey;
 import org.excamera.rendezvous.client.RendezvousClient;
+import org.excamera.rendezvous.relay.StateStore;
 import org.excamera.rendezvous.server.RendezvousServer;
 import org.excamera.rendezvous.server.ServerSettings;
 import org.excamera.rendezvous.tls.TlsContexts;
@@ -104,6 +105,23 @@ public final class RendezvousHopBench implements Callable<Integer> {
       description = "the writer's chunk encoding (default: ${DEFAULT-VALUE})")
   private Compression compression = Compression.NONE;
 
+  // A relay serves job after job: each job's states stay until the job is deleted, and then its
+  // files are reused for new publishes (SpareFiles). 10 hops a job after 10 warm-up rounds: the
+  // first job, with no spares yet, is the warm-up, and every measured hop writes over a spare.
+  @Option(
+      names = "--hops-per-job",
+      paramLabel = "N",
+      description =
+          "delete the job after every N hops, as a finished job is (default: ${DEFAULT-VALUE};"
+              + " 0: one job for all rounds, so every publish writes a new file)")
+  private int hopsPerJob = 10;
+
+  @Option(
+      names = "--spare-mb",
+      paramLabel = "MB",
+      description = "the relay's budget of spare files (default: the server's, 512; 0: none)")
+  private long spareMb = StateStore.DEFAULT_SPARE_BYTES >> 20;
+
   @Option(names = "--tls", description = "also copy over TLS and hop over a TLS relay")
   private boolean tls;
 
@@ -135,12 +153,17 @@ public final class RendezvousHopBench implements Callable<Integer> {
     Sha256 digest = Sha256.digest(state);
     out.printf(
         "rendezvous hop benchmark: %d-byte states, %d iterations after %d warm-up, %d cores,"
-            + " data dir %s, compression %s, %s, load average %.2f%n",
+            + " data dir %s, %s, spare files up to %d MiB, compression %s, %s, load average"
+            + " %.2f%n",
         size,
         iterations,
         warmup,
         Runtime.getRuntime().availableProcessors(),
         dataDir,
+        hopsPerJob > 0
+            ? "the job deleted after every " + hopsPerJob + " hops"
+            : "one job, never deleted",
+        spareMb,
         compression,
         tls ? "TLS 1.3 (self-signed, made by keytool)" : "plaintext",
         loadAverage());
@@ -157,7 +180,9 @@ public final class RendezvousHopBench implements Callable<Integer> {
     JobTokens tokens =
         JobTokens.withSecret("rendezvous-bench-secret-0123456789".getBytes(StandardCharsets.UTF_8));
     ServerSettings.Builder sb =
-        ServerSettings.builder(dataDir.resolve("store"), tokens).maxPayloadBytes(1L << 30);
+        ServerSettings.builder(dataDir.resolve("store"), tokens)
+            .maxPayloadBytes(1L << 30)
+            .spareBytes(spareMb << 20);
     SSLContext clientTls = null;
     SSLContext serverTls = null;
     if (tls) {
@@ -217,6 +242,9 @@ public final class RendezvousHopBench implements Callable<Integer> {
         byte[] again = reader.fetch("bench", key, Duration.ZERO);
         long s1 = System.nanoTime();
         check(again.length == state.length, "stored fetch lost bytes");
+        if (hopsPerJob > 0 && (i + warmup + 1) % hopsPerJob == 0) {
+          writer.deleteJob("bench");
+        }
         if (i >= 0) {
           socket[i] = s;
           socketCpu[i] = (c1 - c0) / 1e6;

@@ -118,6 +118,12 @@ public final class RendezvousCommand implements Runnable {
     long jobTtlHours;
 
     @Option(
+        names = "--spare-mb",
+        defaultValue = "512",
+        description = "Deleted jobs' files kept for reuse by new publishes (0: none).")
+    long spareMb;
+
+    @Option(
         names = "--metrics-interval-seconds",
         defaultValue = "60",
         description = "How often metrics are logged.")
@@ -135,7 +141,8 @@ public final class RendezvousCommand implements Runnable {
                 .port(port)
                 .memoryBudgetBytes(memoryBudgetMb << 20)
                 .maxPayloadBytes(maxPayloadMb << 20)
-                .jobTtl(Duration.ofHours(jobTtlHours));
+                .jobTtl(Duration.ofHours(jobTtlHours))
+                .spareBytes(spareMb << 20);
         Path cert = tlsCert;
         Path key = tlsKey;
         if (cert != null && key != null) {

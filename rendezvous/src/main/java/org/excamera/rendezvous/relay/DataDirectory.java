@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * The data directory's layout: one directory per job incarnation, named {@code <first 16 bytes of
  * SHA-256(job id), hex>-<incarnation>}, holding {@code job.id} (the id) and the job's state files.
  * A deleted job's directory is first renamed to {@code <name>.deleted}, then removed. Creating,
- * renaming and removing are fsynced where a crash could otherwise undo them.
+ * renaming and removing are fsynced where a crash could otherwise undo them. The files of removed
+ * jobs go to the {@link SpareFiles} pool in {@code spare}, within its budget.
  */
 final class DataDirectory {
   private static final Logger log = LoggerFactory.getLogger(DataDirectory.class);
@@ -37,19 +38,26 @@ final class DataDirectory {
   private static final String TOMBSTONE = ".deleted";
 
   private final Path root;
+  private final SpareFiles spares;
   private final AtomicLong incarnations = new AtomicLong();
 
-  private DataDirectory(Path root) {
+  private DataDirectory(Path root, SpareFiles spares) {
     this.root = root;
+    this.spares = spares;
   }
 
-  static DataDirectory open(Path root) throws IOException {
+  static DataDirectory open(Path root, long spareBudgetBytes) throws IOException {
     Files.createDirectories(root);
-    return new DataDirectory(root.toAbsolutePath());
+    Path absolute = root.toAbsolutePath();
+    return new DataDirectory(absolute, SpareFiles.open(absolute, spareBudgetBytes));
   }
 
   Path root() {
     return root;
+  }
+
+  SpareFiles spares() {
+    return spares;
   }
 
   /**
@@ -63,6 +71,9 @@ final class DataDirectory {
     long maxIncarnation = 0;
     for (Path child : list(root)) {
       String name = child.getFileName().toString();
+      if (name.equals(SpareFiles.DIRECTORY)) {
+        continue;
+      }
       if (name.endsWith(TOMBSTONE)) {
         deleteTree(child);
         continue;
@@ -134,11 +145,22 @@ final class DataDirectory {
     return dir;
   }
 
-  /** Removes a job's directory: durable once the tombstone rename is fsynced. */
-  void removeJobDirectory(Path dir) throws IOException {
+  /**
+   * Removes a job's directory: durable once the tombstone rename is fsynced. With {@code recycle}
+   * (no channel is open on any of its files) its state and part files become spares first.
+   */
+  void removeJobDirectory(Path dir, boolean recycle) throws IOException {
     Path tomb = dir.resolveSibling(dir.getFileName() + TOMBSTONE);
     Files.move(dir, tomb, StandardCopyOption.ATOMIC_MOVE);
     StateFile.syncDirectory(root);
+    if (recycle) {
+      for (Path f : list(tomb)) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(StateFile.SUFFIX) || name.endsWith(StateFile.PART_SUFFIX)) {
+          spares.offer(f);
+        }
+      }
+    }
     deleteTree(tomb);
   }
 

@@ -21,6 +21,7 @@ final class Job {
   long lastActivityMillis; // guarded by lock
   int liveAttempts; // guarded by lock
   int waiters; // guarded by lock
+  int openTails; // guarded by lock: tails not closed yet (their files must not be recycled)
   @Nullable CompletableFuture<Path> directory; // guarded by lock
 
   Job(String id, long nowMillis) {

@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Jobs idle for longer than the TTL are deleted by {@link #expireIdle}. On {@link #open}, part
  * files and half-deleted jobs are removed and every complete state is indexed again.
+ *
+ * <p>Part files are made from {@link SpareFiles} where there are any: the files of deleted jobs
+ * nobody was reading, and of publishes not kept.
  */
 public final class StateStore {
   private static final Logger log = LoggerFactory.getLogger(StateStore.class);
@@ -61,10 +64,19 @@ public final class StateStore {
    * active now, so a restart never shortens a TTL.
    */
   public static StateStore open(Path dataDir, Clock clock, Duration ttl) throws IOException {
+    return open(dataDir, clock, ttl, DEFAULT_SPARE_BYTES);
+  }
+
+  /** Spare files kept by default: 512 MiB, some 45 states of 4K video. */
+  public static final long DEFAULT_SPARE_BYTES = 512L << 20;
+
+  /** As {@link #open(Path, Clock, Duration)}, keeping up to {@code spareBytes} of spare files. */
+  public static StateStore open(Path dataDir, Clock clock, Duration ttl, long spareBytes)
+      throws IOException {
     if (ttl.isNegative() || ttl.isZero()) {
       throw new IllegalArgumentException("job TTL must be positive: " + ttl);
     }
-    StateStore store = new StateStore(DataDirectory.open(dataDir), clock, ttl);
+    StateStore store = new StateStore(DataDirectory.open(dataDir, spareBytes), clock, ttl);
     store.load();
     return store;
   }
@@ -98,11 +110,13 @@ public final class StateStore {
       FileChannel channel;
       try {
         channel =
-            FileChannel.open(
-                part,
-                StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+            directory.spares().takeInto(part, rawLength)
+                ? FileChannel.open(part, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                : FileChannel.open(
+                    part,
+                    StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
       } catch (NoSuchFileException e) {
         if (isDeleted(job)) {
           continue; // deleted meanwhile; a fresh job takes its place
@@ -230,6 +244,7 @@ public final class StateStore {
     try {
       byte[] trailer = StateFile.trailer(slot.key, a.rawLength, target.dataLength, crc);
       StateFile.writeFully(a.file.channel, ByteBuffer.wrap(trailer), target.dataLength);
+      a.file.channel.truncate(target.dataLength + trailer.length); // a spare may have been longer
       a.file.channel.force(true);
       Files.move(a.partFile, finalPath, StandardCopyOption.ATOMIC_MOVE);
       StateFile.syncDirectory(a.partFile.resolveSibling("."));
@@ -360,8 +375,11 @@ public final class StateStore {
     writerDone(a, !a.ended);
   }
 
-  /** The writer lets go of its attempt: drops its file reference and, if asked, the part file. */
-  private static void writerDone(Attempt a, boolean deletePart) {
+  /**
+   * The writer lets go of its attempt: drops its file reference and, if asked, the part file (kept
+   * as a spare if nobody else has it open).
+   */
+  private void writerDone(Attempt a, boolean deletePart) {
     if (a.writerDone) {
       return;
     }
@@ -378,7 +396,9 @@ public final class StateStore {
     if (last) {
       a.file.close();
     }
-    if (deletePart) {
+    if (deletePart && last) {
+      directory.spares().offer(a.partFile);
+    } else if (deletePart) {
       try {
         Files.deleteIfExists(a.partFile);
       } catch (IOException e) {
@@ -412,6 +432,7 @@ public final class StateStore {
           while (true) {
             Stored s = slot.stored;
             if (s != null) {
+              job.openTails++; // for every tail returned below; Tail.close takes it back
               if (s.shared != null) {
                 s.shared.retain();
                 return Tail.ofShared(job, s, s.shared);
@@ -422,6 +443,7 @@ public final class StateStore {
             Attempt a = slot.tailable();
             if (a != null) {
               a.file.retain();
+              job.openTails++;
               return Tail.ofAttempt(a);
             }
             if (left <= 0) {
@@ -452,11 +474,23 @@ public final class StateStore {
       if (path == null) {
         throw new AssertionError("a stored state has neither a shared file nor a path");
       }
+      FileChannel channel;
       try {
-        return Tail.ofChannel(job, durable, FileChannel.open(path, StandardOpenOption.READ));
-      } catch (NoSuchFileException e) {
-        throw new JobDeletedException("job %s was deleted while reading %s".formatted(jobId, key));
+        channel = FileChannel.open(path, StandardOpenOption.READ);
+      } catch (IOException | RuntimeException e) {
+        job.lock.lock();
+        try {
+          job.openTails--;
+        } finally {
+          job.lock.unlock();
+        }
+        if (e instanceof NoSuchFileException) {
+          throw new JobDeletedException(
+              "job %s was deleted while reading %s".formatted(jobId, key));
+        }
+        throw e;
       }
+      return Tail.ofChannel(job, durable, channel);
     }
   }
 
@@ -473,7 +507,7 @@ public final class StateStore {
     if (dir == null) {
       return false;
     }
-    removeDirectory(dir);
+    removeDirectory(dir, recyclable(job));
     log.info("deleted job {}", jobId);
     return true;
   }
@@ -495,7 +529,21 @@ public final class StateStore {
     }
   }
 
-  private void removeDirectory(CompletableFuture<Path> dirFuture) throws IOException {
+  /**
+   * Whether a deleted job's files may become spares: no writer and no reader has one open (a
+   * deleted job gets neither any more, so the answer can only go from false to true).
+   */
+  private static boolean recyclable(Job job) {
+    job.lock.lock();
+    try {
+      return job.openTails == 0 && job.liveAttempts == 0;
+    } finally {
+      job.lock.unlock();
+    }
+  }
+
+  private void removeDirectory(CompletableFuture<Path> dirFuture, boolean recycle)
+      throws IOException {
     Path dir;
     try {
       dir = dirFuture.get();
@@ -505,13 +553,14 @@ public final class StateStore {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while deleting a job", e);
     }
-    directory.removeJobDirectory(dir);
+    directory.removeJobDirectory(dir, recycle);
   }
 
   /** Deletes the jobs idle (no publish, fetch or waiter) for longer than the TTL. */
   public int expireIdle() throws IOException {
     long now = clock.millis();
     List<CompletableFuture<Path>> dirs = new ArrayList<>();
+    List<Job> expiredJobs = new ArrayList<>();
     List<String> expired = new ArrayList<>();
     for (Job job : jobs.values()) {
       job.lock.lock();
@@ -526,14 +575,15 @@ public final class StateStore {
           expired.add(job.id);
           if (dir != null) {
             dirs.add(dir);
+            expiredJobs.add(job);
           }
         }
       } finally {
         job.lock.unlock();
       }
     }
-    for (CompletableFuture<Path> d : dirs) {
-      removeDirectory(d);
+    for (int i = 0; i < dirs.size(); i++) {
+      removeDirectory(dirs.get(i), recyclable(expiredJobs.get(i)));
     }
     if (!expired.isEmpty()) {
       log.info("expired {} idle jobs: {}", expired.size(), expired);
@@ -553,5 +603,15 @@ public final class StateStore {
 
   public Path dataDir() {
     return directory.root();
+  }
+
+  /** Spare files held for reuse right now. */
+  public int spareFiles() {
+    return directory.spares().count();
+  }
+
+  /** Bytes of spare files held for reuse right now. */
+  public long spareBytes() {
+    return directory.spares().bytes();
   }
 }

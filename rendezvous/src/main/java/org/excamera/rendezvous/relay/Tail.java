@@ -103,6 +103,12 @@ public final class Tail implements AutoCloseable {
     closed = true;
     SharedFile s = shared;
     if (s == null) {
+      job.lock.lock();
+      try {
+        job.openTails--;
+      } finally {
+        job.lock.unlock();
+      }
       try {
         channel.close();
       } catch (IOException e) {
@@ -113,6 +119,7 @@ public final class Tail implements AutoCloseable {
     boolean last;
     job.lock.lock();
     try {
+      job.openTails--;
       last = s.release();
     } finally {
       job.lock.unlock();

@@ -44,7 +44,8 @@ public final class RendezvousServer implements AutoCloseable {
 
   private RendezvousServer(ServerSettings settings, MeterRegistry registry) throws IOException {
     this.settings = settings;
-    this.store = StateStore.open(settings.dataDir, settings.clock, settings.jobTtl);
+    this.store =
+        StateStore.open(settings.dataDir, settings.clock, settings.jobTtl, settings.spareBytes);
     this.buffers = new BufferPool(settings.memoryBudgetBytes, !settings.isTls());
     this.metrics = new ServerMetrics(registry, store, buffers, connections::size);
     this.listener = ServerSocketChannel.open();

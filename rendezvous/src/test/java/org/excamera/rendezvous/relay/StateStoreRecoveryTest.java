@@ -46,6 +46,16 @@ class StateStoreRecoveryTest {
     }
   }
 
+  /** The data directory's entries but the spare files' directory. */
+  private Stream<Path> jobDirectories() throws Exception {
+    try (Stream<Path> s = Files.list(data)) {
+      return s
+          .filter(p -> !p.getFileName().toString().equals(SpareFiles.DIRECTORY))
+          .toList()
+          .stream();
+    }
+  }
+
   @Test
   void onlyCompleteStatesSurviveAReopen() throws Exception {
     StateStore store = StateStore.open(data, Clock.systemUTC(), TTL);
@@ -72,7 +82,7 @@ class StateStoreRecoveryTest {
     StateStore store = StateStore.open(data, Clock.systemUTC(), TTL);
     put(store, "job-a", K0, new byte[] {7});
     Path jobDir;
-    try (Stream<Path> s = Files.list(data)) {
+    try (Stream<Path> s = jobDirectories()) {
       jobDir = s.findFirst().orElseThrow();
     }
     Files.createDirectory(data.resolve("00000000000000000000000000000000-77")); // no job.id
@@ -81,7 +91,7 @@ class StateStoreRecoveryTest {
     Files.writeString(older.resolve("job.id"), "job-a", StandardCharsets.UTF_8);
 
     StateStore reopened = StateStore.open(data, Clock.systemUTC(), TTL);
-    try (Stream<Path> s = Files.list(data)) {
+    try (Stream<Path> s = jobDirectories()) {
       assertEquals(List.of(jobDir), s.toList(), "only the newest incarnation of job-a is left");
     }
     try (Tail t = reopened.awaitSource("job-a", K0, 0)) {

@@ -232,7 +232,13 @@ class RendezvousServerTest {
     assertThrows(FetchTimeoutException.class, () -> c.fetch("job-a", K0, Duration.ZERO));
     assertFalse(c.deleteJob("job-a"));
     try (Stream<Path> left = Files.list(dir.resolve("data"))) {
-      assertEquals(0, left.count(), "the job's directory is gone");
+      assertEquals(
+          List.of("spare"),
+          left.map(p -> p.getFileName().toString()).toList(),
+          "the job's directory is gone; its state file is kept as a spare");
+    }
+    try (Stream<Path> spares = Files.list(dir.resolve("data").resolve("spare"))) {
+      assertEquals(1, spares.count());
     }
     byte[] again = Payloads.of(6, 10_000);
     assertEquals(PublishOutcome.CREATED, c.publish("job-a", K0, again));
