@@ -22,6 +22,7 @@ import org.excamera.rendezvous.Sha256;
 import org.excamera.rendezvous.StateKey;
 import org.excamera.rendezvous.TokenRejectedException;
 import org.excamera.rendezvous.client.RendezvousClient;
+import org.excamera.rendezvous.relay.StateStore;
 import org.excamera.rendezvous.server.RendezvousServer;
 import org.excamera.rendezvous.server.ServerSettings;
 import org.excamera.rendezvous.tls.TlsContexts;
@@ -119,7 +120,7 @@ public final class RendezvousCommand implements Runnable {
 
     @Option(
         names = "--spare-mb",
-        defaultValue = "512",
+        defaultValue = "" + (StateStore.DEFAULT_SPARE_BYTES >> 20),
         description = "Deleted jobs' files kept for reuse by new publishes (0: none).")
     long spareMb;
 

@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -474,23 +475,23 @@ public final class StateStore {
       if (path == null) {
         throw new AssertionError("a stored state has neither a shared file nor a path");
       }
-      FileChannel channel;
+      boolean opened = false;
       try {
-        channel = FileChannel.open(path, StandardOpenOption.READ);
-      } catch (IOException | RuntimeException e) {
-        job.lock.lock();
-        try {
-          job.openTails--;
-        } finally {
-          job.lock.unlock();
+        Tail t = Tail.ofChannel(job, durable, FileChannel.open(path, StandardOpenOption.READ));
+        opened = true;
+        return t;
+      } catch (NoSuchFileException e) {
+        throw new JobDeletedException("job %s was deleted while reading %s".formatted(jobId, key));
+      } finally {
+        if (!opened) {
+          job.lock.lock();
+          try {
+            job.openTails--; // counted above for a tail that never came to be
+          } finally {
+            job.lock.unlock();
+          }
         }
-        if (e instanceof NoSuchFileException) {
-          throw new JobDeletedException(
-              "job %s was deleted while reading %s".formatted(jobId, key));
-        }
-        throw e;
       }
-      return Tail.ofChannel(job, durable, channel);
     }
   }
 
@@ -507,7 +508,7 @@ public final class StateStore {
     if (dir == null) {
       return false;
     }
-    removeDirectory(dir, recyclable(job));
+    removeDirectory(job, dir);
     log.info("deleted job {}", jobId);
     return true;
   }
@@ -542,8 +543,8 @@ public final class StateStore {
     }
   }
 
-  private void removeDirectory(CompletableFuture<Path> dirFuture, boolean recycle)
-      throws IOException {
+  /** Removes a deleted job's directory, recycling its files where {@link #recyclable}. */
+  private void removeDirectory(Job job, CompletableFuture<Path> dirFuture) throws IOException {
     Path dir;
     try {
       dir = dirFuture.get();
@@ -553,14 +554,13 @@ public final class StateStore {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while deleting a job", e);
     }
-    directory.removeJobDirectory(dir, recycle);
+    directory.removeJobDirectory(dir, recyclable(job));
   }
 
   /** Deletes the jobs idle (no publish, fetch or waiter) for longer than the TTL. */
   public int expireIdle() throws IOException {
     long now = clock.millis();
-    List<CompletableFuture<Path>> dirs = new ArrayList<>();
-    List<Job> expiredJobs = new ArrayList<>();
+    Map<Job, CompletableFuture<Path>> dirs = new LinkedHashMap<>();
     List<String> expired = new ArrayList<>();
     for (Job job : jobs.values()) {
       job.lock.lock();
@@ -574,16 +574,15 @@ public final class StateStore {
           CompletableFuture<Path> dir = markDeleted(job); // reentrant: same decision, one hold
           expired.add(job.id);
           if (dir != null) {
-            dirs.add(dir);
-            expiredJobs.add(job);
+            dirs.put(job, dir);
           }
         }
       } finally {
         job.lock.unlock();
       }
     }
-    for (int i = 0; i < dirs.size(); i++) {
-      removeDirectory(dirs.get(i), recyclable(expiredJobs.get(i)));
+    for (Map.Entry<Job, CompletableFuture<Path>> d : dirs.entrySet()) {
+      removeDirectory(d.getKey(), d.getValue());
     }
     if (!expired.isEmpty()) {
       log.info("expired {} idle jobs: {}", expired.size(), expired);
